@@ -1,0 +1,80 @@
+package io.signoff;
+
+import io.signoff.cli.BuildInfo;
+import io.signoff.ui.Section;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code signoff} command: with no subcommand it opens the console. */
+@Command(name = "signoff",
+        mixinStandardHelpOptions = true,
+        versionProvider = SignoffCommand.Version.class,
+        sortOptions = false,
+        description = {
+            "Signoff — cut a person off everywhere, fast and provably.",
+            "With no command, opens the console; with no connection configured it opens on the built-in demo simulator."},
+        subcommands = {SimulatorCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done", "1:failed (the message says why)", "2:bad command line"})
+public final class SignoffCommand implements Callable<Integer> {
+    /** Returned when the console window was started: the JavaFX thread keeps the process alive. */
+    public static final int KEEP_RUNNING = -1;
+
+    @Option(names = "--demo", description = "Open on the built-in simulator even if connections are configured.")
+    boolean demo;
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Start in demo mode, render a view with its data loaded, write a PNG to FILE and exit.")
+    Path screenshot;
+
+    @Option(names = "--view", paramLabel = "VIEW", converter = SectionConverter.class,
+            description = "The view to open: tenants, users, sessions, offboarding, audit, connections (default: users).")
+    Section view;
+
+    @Option(names = "--theme", paramLabel = "THEME", description = "light or dark (default: the saved preference).")
+    String theme;
+
+    @Option(names = "--config-dir", paramLabel = "DIR", description = "Settings directory (default: the OS config directory).")
+    Path configDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Audit and journal directory (default: the OS data directory).")
+    Path dataDir;
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SignoffCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        ConsoleOptions options = new ConsoleOptions(demo || screenshot != null, screenshot,
+                view == null ? Section.USERS : view, theme, configDir, dataDir);
+        GuiStarter.start(options);
+        return KEEP_RUNNING;
+    }
+
+    /** What the console window starts with. */
+    public record ConsoleOptions(boolean demo, Path screenshot, Section view, String theme, Path configDir, Path dataDir) { }
+
+    static final class SectionConverter implements CommandLine.ITypeConverter<Section> {
+        @Override
+        public Section convert(String value) {
+            return Section.fromSlug(value);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo info = BuildInfo.load();
+            return new String[] {"Signoff " + info.version() + " (built " + info.buildDate() + ")",
+                "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")};
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.signoff.model;
+
+public enum AccountStatus {
+    ENABLED, DISABLED, DEACTIVATED, DELETED, UNKNOWN
+}

@@ -1,0 +1,35 @@
+package io.signoff.provider;
+
+import io.signoff.model.Connection;
+import io.signoff.model.ProviderKind;
+import io.signoff.provider.http.HttpClients;
+import io.signoff.provider.http.Redactor;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Picks the client implementation for a connection's kind. */
+public final class Providers {
+    private final Map<ProviderKind, ProviderFactory> factories;
+
+    public Providers(Map<ProviderKind, ProviderFactory> factories) {
+        this.factories = new EnumMap<>(factories);
+    }
+
+    /** The real clients, sharing one HTTP client base and one redactor. */
+    public static Providers standard(HttpClients http, Redactor redactor) {
+        Map<ProviderKind, ProviderFactory> map = new EnumMap<>(ProviderKind.class);
+        // Each provider package registers its factory here, e.g.:
+        // map.put(ProviderKind.CIPP, (connection, secrets) -> new CippProvider(connection, secrets, http, redactor));
+        return new Providers(map);
+    }
+
+    public boolean supports(ProviderKind kind) { return factories.containsKey(kind); }
+
+    public Provider create(Connection connection, SecretSource secrets) {
+        ProviderFactory factory = factories.get(connection.kind());
+        if (factory == null) {
+            throw new IllegalStateException("No client for " + connection.kind().displayName() + " in this build");
+        }
+        return factory.create(connection, secrets);
+    }
+}

@@ -1,0 +1,34 @@
+package io.signoff.provider.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A complete, size-capped answer. {@code body} is already decoded (UTF-8 unless the answer says otherwise;
+ * invalid bytes become U+FFFD).
+ */
+public record HttpReply(int status, Map<String, List<String>> headers, String contentType, String body, String requestId) {
+
+    public HttpReply {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        contentType = contentType == null ? "" : contentType;
+        body = body == null ? "" : body;
+    }
+
+    public String header(String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) return e.getValue().get(0);
+        }
+        return null;
+    }
+
+    public boolean successful() { return status >= 200 && status < 300; }
+
+    /** True when the body looks like an HTML page (error pages of proxies, login walls, CDN errors). */
+    public boolean looksLikeHtml() {
+        if (contentType.toLowerCase(Locale.ROOT).contains("html")) return true;
+        String start = body.stripLeading();
+        return start.regionMatches(true, 0, "<!doctype", 0, 9) || start.regionMatches(true, 0, "<html", 0, 5);
+    }
+}

@@ -1,0 +1,113 @@
+package io.signoff.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The console's frame: navigation on the left, the selected section in the middle, a demo banner on top. */
+public final class MainWindow {
+    public static final String DEMO_BANNER_TEXT = "Demo data — nothing here touches a real tenant";
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Label sectionTitle = new Label();
+    private final Label sectionSubtitle = new Label();
+    private final Map<Section, SectionView> views;
+    private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
+    private final ObjectProperty<Section> selected = new SimpleObjectProperty<>();
+    private final Label status = new Label("Ready");
+
+    public MainWindow(Map<Section, SectionView> views, boolean demo, String versionText) {
+        this.views = new EnumMap<>(views);
+        root.getStyleClass().add("main-window");
+        root.setLeft(navigation(versionText));
+        VBox top = new VBox();
+        if (demo) {
+            Label banner = new Label(DEMO_BANNER_TEXT);
+            banner.setId("demo-banner");
+            banner.getStyleClass().add("demo-banner");
+            banner.setMaxWidth(Double.MAX_VALUE);
+            top.getChildren().add(banner);
+        }
+        sectionTitle.getStyleClass().add("section-title");
+        sectionSubtitle.getStyleClass().add("section-subtitle");
+        VBox header = new VBox(2, sectionTitle, sectionSubtitle);
+        header.getStyleClass().add("section-header");
+        top.getChildren().add(header);
+        content.getStyleClass().add("section-content");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        BorderPane center = new BorderPane(content);
+        center.setTop(top);
+        root.setCenter(center);
+        status.setId("status-line");
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        root.setBottom(statusBar);
+        selected.addListener((obs, old, now) -> show(now));
+    }
+
+    public Parent root() { return root; }
+
+    public ObjectProperty<Section> selectedSection() { return selected; }
+
+    public void select(Section section) {
+        selected.set(Objects.requireNonNull(section));
+    }
+
+    public SectionView view(Section section) { return views.get(section); }
+
+    public void setStatus(String text) { status.setText(text); }
+
+    private VBox navigation(String versionText) {
+        Label brand = new Label("Signoff");
+        brand.getStyleClass().add("brand");
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("nav");
+        nav.getChildren().add(brand);
+        ToggleGroup group = new ToggleGroup();
+        for (Section section : Section.values()) {
+            ToggleButton button = new ToggleButton(section.title());
+            button.setId("nav-" + section.slug());
+            button.getStyleClass().add("nav-button");
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.setOnAction(e -> {
+                button.setSelected(true); // a nav item stays selected when clicked again
+                select(section);
+            });
+            navButtons.put(section, button);
+            nav.getChildren().add(button);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Label version = new Label(versionText);
+        version.getStyleClass().add("nav-version");
+        nav.getChildren().addAll(spacer, version);
+        nav.setPadding(new Insets(16, 10, 12, 10));
+        return nav;
+    }
+
+    private void show(Section section) {
+        SectionView view = views.get(section);
+        navButtons.get(section).setSelected(true);
+        sectionTitle.setText(section.title());
+        sectionSubtitle.setText(section.subtitle());
+        content.getChildren().setAll(view.node());
+        view.onShow();
+    }
+}
