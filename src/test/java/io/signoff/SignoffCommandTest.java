@@ -1,0 +1,64 @@
+package io.signoff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SignoffCommandTest {
+
+    private record Run(int exit, String out, String err) { }
+
+    private static Run run(String... args) {
+        CommandLine cl = SignoffCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void unknownFlagIsAClearErrorWithExitCode2() {
+        Run r = run("--frobnicate");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.err());
+    }
+
+    @Test
+    void unknownViewNamesTheValidOnes() {
+        Run r = run("--view", "dashboard");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("expected tenants, users, sessions, offboarding, audit or connections"), r.err());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run version = run("--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().startsWith("Signoff "), version.out());
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("--screenshot"));
+        assertTrue(help.out().contains("simulator"));
+    }
+
+    @Test
+    void simulatorRejectsAFaultRateOutOfRange() {
+        Run r = run("simulator", "--fault-rate", "1.5");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--fault-rate must be between 0 and 1"), r.err());
+    }
+
+    @Test
+    void dataDirIsReadAheadOfParsingForTheLogDirectory() {
+        assertEquals(Path.of("/x/y"), Launcher.dataDirArgument(new String[] {"--demo", "--data-dir", "/x/y"}));
+        assertEquals(Path.of("/z"), Launcher.dataDirArgument(new String[] {"--data-dir=/z"}));
+        assertEquals(null, Launcher.dataDirArgument(new String[] {"--demo"}));
+    }
+}
