@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
         description = "Run the provider simulator alone on 127.0.0.1 and print each provider's base URL.")
 final class SimulatorCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--port", description = "Port to listen on (default: any free port).")
     int port;
 
@@ -29,11 +32,11 @@ final class SimulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (faultRate < 0 || faultRate > 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--fault-rate must be between 0 and 1, was " + faultRate);
         }
         if (latencyMs < 0) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--latency must be >= 0");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--latency must be >= 0");
         }
         SimulatorServer server = Simulators.startDemo(port, seed);
         for (ProviderKind kind : ProviderKind.values()) {
