@@ -55,14 +55,16 @@ final class CloudflareErrors {
         if (status == 429 || first.code() == RATE_LIMIT_CODE) {
             kind = ErrorKind.RATE_LIMITED;
             message = label + " is rate limiting this token (" + said + ")";
+        } else if (status == 401 || (CREDENTIAL_CODES.contains(first.code())
+                && (first.code() != AUTHENTICATION_ERROR || status != 403))) {
+            // 10000 with a 403 is left to the permission branch: the provider then asks the token to tell them apart.
+            kind = ErrorKind.CREDENTIALS_REJECTED;
+            message = label + " rejected the API token (" + said + ")"
+                    + (LEGACY_KEY_CODES.contains(first.code()) ? ". " + CloudflareProvider.TOKEN_ONLY_NOTICE : "");
         } else if (status == 403 || PERMISSION_CODES.contains(first.code())) {
             kind = ErrorKind.PERMISSION_MISSING;
             message = label + " refused the call (" + said + "): the API token needs " + call.permission()
                     + " for this account";
-        } else if (status == 401 || CREDENTIAL_CODES.contains(first.code())) {
-            kind = ErrorKind.CREDENTIALS_REJECTED;
-            message = label + " rejected the API token (" + said + ")"
-                    + (LEGACY_KEY_CODES.contains(first.code()) ? ". " + CloudflareProvider.TOKEN_ONLY_NOTICE : "");
         } else if (status == 404 || NOT_FOUND_CODES.contains(first.code())) {
             kind = ErrorKind.NOT_FOUND;
             message = label + ": not found (" + said + "); check the account id and that the user still exists";

@@ -207,6 +207,14 @@ class CloudflareContractTest {
     }
 
     @Test
+    void anInvalidTokenCodeIsCredentialsRejectedWhateverTheStatus() {
+        server.enqueue(answer(403, "error-invalid-token.json"));
+        ProviderException e = assertThrows(ProviderException.class, () -> provider.findUsers(tenant, "jane"));
+        assertEquals(ErrorKind.CREDENTIALS_REJECTED, e.kind());
+        assertEquals(1, server.getRequestCount(), "an unambiguous answer needs no second opinion");
+    }
+
+    @Test
     void forbiddenWithADisabledTokenIsCredentialsRejected() {
         server.enqueue(answer(403, "error-authentication.json"));
         server.enqueue(answer(200, "verify-disabled.json"));
