@@ -180,7 +180,9 @@ public final class ApiCaller {
             return Attempt.done(unfollowedRedirect(reply, request, idempotency));
         }
         if (idempotency == Idempotency.IDEMPOTENT && isRetryableServerError(status)) {
-            Duration wait = RetryTiming.retryAfter(reply).filter(d -> d.compareTo(RETRY_AFTER_CAP) <= 0).orElseGet(() -> RetryTiming.backoff(number));
+            Duration wait = RetryTiming.retryAfter(reply)
+                    .filter(d -> d.compareTo(RETRY_AFTER_CAP) <= 0)
+                    .orElseGet(() -> RetryTiming.backoff(number));
             return deadline.fits(wait) ? new Attempt(reply, null, wait) : Attempt.done(reply);
         }
         return Attempt.done(reply);

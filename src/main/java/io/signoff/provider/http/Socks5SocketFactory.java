@@ -66,7 +66,11 @@ final class Socks5SocketFactory extends SocketFactory {
         }
     }
 
-    /** Hands host names to the proxy unresolved; IP literals never reach a {@link Dns} in OkHttp. */
+    /**
+     * Hands host names to the proxy unresolved; IP literals never reach a {@link Dns} in OkHttp. Every name maps to
+     * the same placeholder address, so OkHttp may consider two hosts' routes equal; it still only shares an HTTP/2
+     * connection between hosts when that server's verified certificate covers both, which is TLS's own standard.
+     */
     static Dns remoteDns() {
         return hostname -> List.of(InetAddress.getByAddress(hostname, UNRESOLVED));
     }
@@ -101,7 +105,11 @@ final class Socks5SocketFactory extends SocketFactory {
             }
             InetSocketAddress proxy = new InetSocketAddress(proxyHost, proxyPort);
             if (proxy.isUnresolved()) throw new UnknownHostException("SOCKS proxy host " + proxyHost);
-            super.connect(proxy, timeout);
+            try {
+                super.connect(proxy, timeout);
+            } catch (ConnectException e) {
+                throw new ConnectException("SOCKS proxy " + proxyHost + ":" + proxyPort + ": " + e.getMessage());
+            }
             int readTimeout = getSoTimeout();
             // The handshake is part of connecting: bound it by the connect timeout, then restore the read timeout.
             setSoTimeout(timeout > 0 ? timeout : handshakeTimeoutMillis);
