@@ -153,7 +153,8 @@ public final class CippProvider implements Provider {
         Map<String, Object> defaults = defaultsByTenant.get(key(tenant.id()));
         if (defaults == null) {
             listTenants();
-            defaults = defaultsByTenant.get(key(tenant.id()));
+            // A tenant CIPP no longer lists (or excludes) has no defaults; remember that instead of asking again.
+            defaults = defaultsByTenant.computeIfAbsent(key(tenant.id()), k -> Map.of());
         }
         return defaults == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
