@@ -37,6 +37,23 @@ public record ConnectionDraft(ProviderKind kind, Map<ConnectionField, String> va
 
     public boolean skipTls() { return Boolean.parseBoolean(get(ConnectionField.SKIP_TLS)); }
 
+    /** Whether the fields the form shows for this kind hold the same values (as they would be saved). */
+    public boolean sameFormValues(ConnectionDraft other) {
+        if (other == null || other.kind != kind) return false;
+        java.util.List<ConnectionField> shown = new java.util.ArrayList<>(ConnectionKinds.mainFields(kind));
+        shown.addAll(ConnectionKinds.advancedFields(kind));
+        return shown.stream().filter(f -> !f.isSecret())
+                .allMatch(f -> canonical(f).equals(other.canonical(f)));
+    }
+
+    /** The value as it is saved: trimmed, and URLs without trailing slashes (clients append paths to them). */
+    public String canonical(ConnectionField field) {
+        String v = get(field).strip();
+        if (field != ConnectionField.BASE_URL && field != ConnectionField.TOKEN_URL) return v;
+        while (v.endsWith("/")) v = v.substring(0, v.length() - 1);
+        return v;
+    }
+
     /** A fresh form for a kind: its default API base and the default request options. */
     public static ConnectionDraft blank(ProviderKind kind) {
         Map<ConnectionField, String> v = new EnumMap<>(ConnectionField.class);

@@ -125,11 +125,16 @@ public final class ConnectionValidator {
         if (ConnectionKinds.hasRateBudget(d.kind())) number(d, RATE_BUDGET, 0, 100_000, "a whole number from 0 to 100000", errors);
     }
 
-    /** A saved connection from a draft that passed {@link #validate}; options not on the form come from {@code base}. */
-    public static Connection toConnection(String id, ConnectionDraft d, RequestOptions base) {
-        Map<String, String> settings = new LinkedHashMap<>();
+    /**
+     * A saved connection from a draft that passed {@link #validate}. Options and settings the form does not show
+     * come from {@code base} and {@code baseSettings} (an edit keeps what other parts of Signoff stored there).
+     */
+    public static Connection toConnection(String id, ConnectionDraft d, RequestOptions base, Map<String, String> baseSettings) {
+        Map<String, String> settings = new LinkedHashMap<>(baseSettings);
         for (ConnectionField f : ConnectionKinds.mainFields(d.kind())) {
-            if (f.settingKey() != null && !d.get(f).isBlank()) settings.put(f.settingKey(), trimUrl(f, d.get(f).strip()));
+            if (f.settingKey() == null) continue;
+            if (d.get(f).isBlank()) settings.remove(f.settingKey());
+            else settings.put(f.settingKey(), d.canonical(f));
         }
         String type = d.get(PROXY_TYPE).strip().toUpperCase(Locale.ROOT);
         ProxySettings proxy = type.isEmpty() || type.equals("NONE") ? null : new ProxySettings(
@@ -145,15 +150,7 @@ public final class ConnectionValidator {
                 .withProxy(proxy)
                 .withTls(ca.isEmpty() ? null : Path.of(ca), d.skipTls())
                 .withRateBudgetPerMinute(budget);
-        return new Connection(id, d.kind(), d.get(NAME).strip(), trimUrl(BASE_URL, d.get(BASE_URL).strip()), settings, options);
-    }
-
-    private static String trimUrl(ConnectionField field, String value) {
-        if (field != BASE_URL && field != TOKEN_URL) return value;
-        // Clients append paths ("{apiUrl}/api/…"): a trailing slash would double up.
-        String v = value;
-        while (v.endsWith("/")) v = v.substring(0, v.length() - 1);
-        return v;
+        return new Connection(id, d.kind(), d.canonical(NAME), d.canonical(BASE_URL), settings, options);
     }
 
     static String urlProblem(String raw, boolean required) {

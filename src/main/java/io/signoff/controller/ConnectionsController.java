@@ -89,6 +89,11 @@ public final class ConnectionsController {
         return errors;
     }
 
+    /** True when the form differs from the saved connection ("Test" checks what is saved). */
+    public boolean hasUnsavedChanges(String id, ConnectionDraft draft) {
+        return settings.connection(id).map(ConnectionDraft::of).map(saved -> !saved.sameFormValues(draft)).orElse(true);
+    }
+
     /** Adds a connection: the credential goes to {@code placement}, the rest to settings.json. */
     public CompletableFuture<SaveOutcome> add(ConnectionDraft draft, char[] secret, char[] proxyPassword,
                                               SecretPlacement placement) {
@@ -156,7 +161,7 @@ public final class ConnectionsController {
         return CompletableFuture.supplyAsync(() -> {
             Optional<Connection> connection = settings.connection(id);
             if (connection.isEmpty()) {
-                return failure("Not found", "That connection no longer exists.", "", null);
+                return failure("Not found", "That connection no longer exists.", "");
             }
             try {
                 Provider provider = providers.create(connection.get(), secrets.asSecretSource());
@@ -170,14 +175,14 @@ public final class ConnectionsController {
             } catch (RuntimeException e) {
                 LOG.warn("Test of connection '{}' could not run", id, e);
                 return failure("Could not run the test", String.valueOf(e.getMessage()),
-                        "Check the connection's settings (e.g. the extra CA bundle).", null);
+                        "Check the connection's settings (e.g. the extra CA bundle).");
             }
         }, background);
     }
 
     private SaveOutcome doAdd(ConnectionDraft draft, char[] secret, char[] proxyPassword, SecretPlacement placement) {
         String id = newId(draft.kind(), draft.get(ConnectionField.NAME));
-        Connection connection = ConnectionValidator.toConnection(id, draft, RequestOptions.defaults());
+        Connection connection = ConnectionValidator.toConnection(id, draft, RequestOptions.defaults(), Map.of());
         String credential = SecretNames.credentialOf(connection.kind());
         List<String> stored = new ArrayList<>();
         try {
@@ -206,7 +211,8 @@ public final class ConnectionsController {
     private SaveOutcome doEdit(String id, ConnectionDraft draft, char[] secret, char[] proxyPassword, SecretPlacement placement) {
         Optional<Connection> existing = settings.connection(id);
         if (existing.isEmpty()) return new SaveOutcome.Failed("That connection no longer exists.");
-        Connection connection = ConnectionValidator.toConnection(id, draft, existing.get().requestOptions());
+        Connection connection = ConnectionValidator.toConnection(id, draft, existing.get().requestOptions(),
+                existing.get().settings());
         String credential = SecretNames.credentialOf(connection.kind());
         try {
             if (secret.length > 0) secrets.store(id, credential, secret, placement);
@@ -230,7 +236,9 @@ public final class ConnectionsController {
     }
 
     private SaveOutcome keychainProblem(String id, VaultException e) {
-        LOG.warn("The keychain did not take the secrets of connection '{}': {}", id, e.reason(), e);
+        // Expected without a Secret Service: one line, the details only for debugging.
+        LOG.warn("The keychain did not take the secrets of connection '{}': {}", id, e.reason());
+        LOG.debug("Keychain failure details", e);
         return new SaveOutcome.KeychainUnavailable(e.reason() == VaultException.Reason.LOCKED_OR_DENIED
                 ? VaultStatus.lockedOrDenied() : VaultStatus.unavailable());
     }
@@ -283,9 +291,8 @@ public final class ConnectionsController {
         return permissions.isEmpty() ? check.detail() : check.detail() + " — " + permissions;
     }
 
-    private static ConnectionTestResult failure(String headline, String detail, String advice, ProviderException e) {
-        return new ConnectionTestResult(false, headline, detail, advice, e == null ? null : e.kind(),
-                e == null ? null : e.providerCode(), null);
+    private static ConnectionTestResult failure(String headline, String detail, String advice) {
+        return new ConnectionTestResult(false, headline, detail, advice, null, null, null);
     }
 
     private static char[] copy(char[] value) { return value == null ? new char[0] : value.clone(); }

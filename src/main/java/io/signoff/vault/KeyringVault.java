@@ -120,7 +120,6 @@ public final class KeyringVault implements SecretVault {
             LOG.info("Using the OS keychain: {}", keyring.getKeyringStorageType());
             return keyring;
         } catch (BackendNotSupportedException | RuntimeException e) {
-            LOG.debug("No OS keychain: {}", e.getMessage());
             throw new VaultException(VaultException.Reason.UNAVAILABLE, connectionId, secretName, e);
         }
     }

@@ -156,10 +156,16 @@ class ConnectionValidatorTest {
         ConnectionDraft d = cipp().with(TOKEN_URL, "https://login.example/tenant/token/").with(CONNECT_TIMEOUT, "5")
                 .with(READ_TIMEOUT, "300").with(CALL_TIMEOUT, "600").with(PROXY_TYPE, "HTTP").with(PROXY_HOST, "proxy.corp")
                 .with(PROXY_PORT, "3128").with(PROXY_USER, "svc").with(SKIP_TLS, "true");
-        Connection c = ConnectionValidator.toConnection("cipp-contoso-abc123", d, RequestOptions.defaults().withMaxRetries(5));
+        Connection c = ConnectionValidator.toConnection("cipp-contoso-abc123", d, RequestOptions.defaults().withMaxRetries(5),
+                Map.of("tokenUrl", "https://old.example/token", "graphRegion", "eu"));
         assertEquals("https://cipp.example.net", c.baseUrl(), "trailing slash removed");
         assertEquals(Map.of("tenantId", GUID, "clientId", "5D6E7F80-91A2-4B3C-8D4E-5F6A7B8C9D0E",
-                "tokenUrl", "https://login.example/tenant/token"), c.settings());
+                "tokenUrl", "https://login.example/tenant/token", "graphRegion", "eu"), c.settings(),
+                "settings the form does not show are kept");
+        assertEquals(null, ConnectionValidator.toConnection("x", d.with(TOKEN_URL, " "), RequestOptions.defaults(),
+                c.settings()).setting("tokenUrl"), "a cleared field removes its setting");
+        assertTrue(ConnectionDraft.of(c).sameFormValues(d.with(NAME, " Contoso ")));
+        assertTrue(!ConnectionDraft.of(c).sameFormValues(d.with(NAME, "Contoso 2")));
         assertEquals(Duration.ofSeconds(300), c.requestOptions().readTimeout());
         assertEquals(new ProxySettings(ProxySettings.Type.HTTP, "proxy.corp", 3128, "svc"), c.requestOptions().proxy());
         assertTrue(c.requestOptions().skipTlsVerification());

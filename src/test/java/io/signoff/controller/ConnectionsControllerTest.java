@@ -116,10 +116,12 @@ class ConnectionsControllerTest {
     void renamingKeepsTheIdAndTheSecretAndAnEmptySecretFieldKeepsTheStoredOne() {
         Connection c = addForSession(slack(sim.baseUrl(ProviderKind.SLACK).toString()), sim.credentials().slackToken());
         ConnectionDraft renamed = controller.draftOf(c.id()).orElseThrow().with(NAME, "Acme Grid");
+        assertTrue(controller.hasUnsavedChanges(c.id(), renamed));
 
         SaveOutcome outcome = controller.edit(c.id(), renamed, new char[0], null, SecretPlacement.SESSION_ONLY).join();
 
         Connection after = assertInstanceOf(SaveOutcome.Saved.class, outcome).connection();
+        assertFalse(controller.hasUnsavedChanges(c.id(), renamed));
         assertEquals(c.id(), after.id());
         assertEquals("Acme Grid", after.displayName());
         assertTrue(controller.test(c.id()).join().success(), "the secret still works after the rename");

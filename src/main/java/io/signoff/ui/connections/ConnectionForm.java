@@ -73,6 +73,7 @@ final class ConnectionForm {
         skipTlsWarning.setWrapText(true);
         secretStatus.setId("secret-status");
         secretStatus.getStyleClass().add("secret-hint");
+        secretStatus.setWrapText(true);
         formError.setId("form-error");
         formError.getStyleClass().add("field-error");
         formError.setWrapText(true);
@@ -103,6 +104,7 @@ final class ConnectionForm {
     void show(ProviderKind newKind, ConnectionDraft draft, SecretStatus stored) {
         kind = newKind;
         title.setText((stored == null ? "New " : "Edit ") + newKind.displayName() + " connection");
+        title.setId("form-title");
         note.setText(ConnectionKinds.note(newKind));
         inputs.clear();
         errors.clear();
@@ -116,7 +118,6 @@ final class ConnectionForm {
         for (ConnectionField f : ConnectionKinds.advancedFields(newKind)) {
             row = addRow(advanced, row, f, draft);
         }
-        advanced.add(skipTlsWarning, 1, row);
         CheckBox skip = (CheckBox) inputs.get(ConnectionField.SKIP_TLS);
         skipTlsWarning.visibleProperty().bind(skip.selectedProperty());
         skipTlsWarning.managedProperty().bind(skip.selectedProperty());
@@ -141,6 +142,7 @@ final class ConnectionForm {
         errors.put(f, error);
         VBox cell = new VBox(2, input, error);
         if (f == ConnectionField.SECRET) cell.getChildren().add(1, secretStatus);
+        if (f == ConnectionField.SKIP_TLS) cell.getChildren().add(1, skipTlsWarning);
         if (f == ConnectionField.CA_BUNDLE) {
             Button browse = new Button("Browse…");
             browse.setOnAction(e -> browseCaBundle((TextField) input));
@@ -249,6 +251,11 @@ final class ConnectionForm {
         if (advancedError) advancedPane.setExpanded(true);
         List<ConnectionField> unshown = fieldErrors.keySet().stream().filter(f -> !errors.containsKey(f)).toList();
         formError.setText(unshown.isEmpty() ? "" : String.join(" ", unshown.stream().map(fieldErrors::get).toList()));
+    }
+
+    /** After the first save a new connection is an existing one. */
+    void showEditing(ProviderKind savedKind) {
+        title.setText("Edit " + savedKind.displayName() + " connection");
     }
 
     void showFormError(String message) { formError.setText(message == null ? "" : message); }

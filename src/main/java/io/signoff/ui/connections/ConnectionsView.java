@@ -12,10 +12,12 @@ import io.signoff.vault.SecretStatus;
 import io.signoff.vault.VaultStatus;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -135,13 +137,22 @@ public final class ConnectionsView implements SectionView {
     private Node body() {
         table.setId("connections-table");
         table.setPlaceholder(new Label("No connections yet: add one with \"Add connection\"."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Kind", ConnectionRow::kindText));
-        table.getColumns().add(column("Name", ConnectionRow::name));
-        table.getColumns().add(column("URL", ConnectionRow::url));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ConnectionRow, String> kind = column("Kind", ConnectionRow::kindText);
+        kind.setPrefWidth(170);
+        TableColumn<ConnectionRow, ConnectionRow> name = new TableColumn<>("Name");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        name.setCellFactory(c -> new NameCell());
+        name.setPrefWidth(190);
+        TableColumn<ConnectionRow, String> url = column("URL", ConnectionRow::url);
+        url.setPrefWidth(220);
         TableColumn<ConnectionRow, ConnectionRow> secret = new TableColumn<>("Secret");
-        secret.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        secret.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         secret.setCellFactory(c -> new SecretCell());
+        secret.setPrefWidth(140);
+        table.getColumns().add(kind);
+        table.getColumns().add(name);
+        table.getColumns().add(url);
         table.getColumns().add(secret);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !row.id().equals(editingId)) openExisting(row);
@@ -150,7 +161,7 @@ public final class ConnectionsView implements SectionView {
         formPane.setId("connection-form-pane");
         SplitPane split = new SplitPane(table, formPane);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         return split;
     }
@@ -161,7 +172,28 @@ public final class ConnectionsView implements SectionView {
         return col;
     }
 
-    /** The credential's whereabouts, plus a red badge for a connection that skips TLS verification. */
+    /** The name, with a red badge for a connection that skips TLS verification. */
+    private static final class NameCell extends TableCell<ConnectionRow, ConnectionRow> {
+        @Override
+        protected void updateItem(ConnectionRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            HBox box = new HBox(6, new Label(row.name()));
+            if (row.skipsTlsVerification()) {
+                Label badge = new Label("⚠ TLS off");
+                badge.getStyleClass().add("tls-badge");
+                badge.setMinWidth(Region.USE_PREF_SIZE);
+                box.getChildren().add(badge);
+            }
+            setGraphic(box);
+        }
+    }
+
+    /** Where the credential is: "stored in keychain", "this session only" (highlighted) or "missing" (red). */
     private static final class SecretCell extends TableCell<ConnectionRow, ConnectionRow> {
         @Override
         protected void updateItem(ConnectionRow row, boolean empty) {
@@ -172,14 +204,8 @@ public final class ConnectionsView implements SectionView {
                 return;
             }
             Label secret = new Label(row.secretStatus().text());
-            secret.getStyleClass().add("secret-" + row.secretStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            HBox box = new HBox(6, secret);
-            if (row.skipsTlsVerification()) {
-                Label badge = new Label("⚠ TLS not verified");
-                badge.getStyleClass().add("tls-badge");
-                box.getChildren().add(badge);
-            }
-            setGraphic(box);
+            secret.getStyleClass().add("secret-" + row.secretStatus().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            setGraphic(secret);
         }
     }
 
@@ -271,6 +297,7 @@ public final class ConnectionsView implements SectionView {
             form.clearSecrets();
             form.showFormError("");
             editingId = s.connection().id();
+            form.showEditing(s.connection().kind());
             form.showSecretStatus(s.secretStatus());
             form.test.setDisable(false);
             status.setText("Saved \"" + s.connection().displayName() + "\""
@@ -291,6 +318,14 @@ public final class ConnectionsView implements SectionView {
 
     private void test() {
         if (editingId == null) return;
+        char[] typed = form.secret();
+        boolean secretTyped = typed.length > 0;
+        Arrays.fill(typed, '\0');
+        if (secretTyped || controller.hasUnsavedChanges(editingId, form.draft())) {
+            form.showFormError("Save your changes first: Test checks the saved connection.");
+            return;
+        }
+        form.showFormError("");
         form.test.setDisable(true);
         form.showTesting(true);
         onFx(controller.test(editingId), result -> {
