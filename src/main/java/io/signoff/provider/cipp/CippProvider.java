@@ -266,6 +266,7 @@ public final class CippProvider implements Provider {
         if (sentences.stream().anyMatch(Sentence::failed)) {
             throw transport.responses().failedSentences("ExecOffboardUser", answer.reply(), sentences);
         }
+        if (sentences.isEmpty()) throw transport.responses().noSentence("ExecOffboardUser", answer.reply());
         String text = redactor.redact(sentences.stream().map(Sentence::text).collect(Collectors.joining(" ")));
         String jobName = JOB_NAME_PREFIX + upn;
         Matcher m = JOB_NAME_IN_SENTENCE.matcher(text);
@@ -298,6 +299,7 @@ public final class CippProvider implements Provider {
         if (sentences.stream().anyMatch(Sentence::failed)) {
             throw transport.responses().failedSentences(endpoint, answer.reply(), sentences);
         }
+        if (sentences.isEmpty()) throw transport.responses().noSentence(endpoint, answer.reply());
         String text = sentences.stream().map(Sentence::text).collect(Collectors.joining(" "));
         return ActionResult.done(redactor.redact(text), answer.reply().requestId());
     }

@@ -128,6 +128,13 @@ final class CippResponses {
                 .httpStatus(reply.status()).providerCode(graphCode(text)).requestId(reply.requestId()).build();
     }
 
+    /** A 2xx answer to a write without any Results sentence: CIPP always says what it did, so whether it did is unknown. */
+    ProviderException noSentence(String endpoint, HttpReply reply) {
+        return ProviderException.of(ErrorKind.UNKNOWN_OUTCOME, message(endpoint, reply.status(), "the answer holds no"
+                        + " Results sentence, so it is unknown whether CIPP did it; verify before retrying"))
+                .httpStatus(reply.status()).providerCode("no_results").requestId(reply.requestId()).build();
+    }
+
     /** The exception for any non-2xx answer (401 is handled before, with one token refresh). */
     ProviderException failure(String endpoint, HttpReply reply, boolean write) {
         int status = reply.status();

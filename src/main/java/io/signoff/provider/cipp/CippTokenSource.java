@@ -110,7 +110,9 @@ final class CippTokenSource {
         }
         if (!reply.successful()) throw refused(reply);
         JsonElement root = Json.parse(reply, label + " token endpoint", ErrorKind.TRANSIENT);
-        String value = root.isJsonObject() ? CippResponses.string(root.getAsJsonObject(), "access_token") : null;
+        JsonElement accessToken = root.isJsonObject() ? CippResponses.member(root.getAsJsonObject(), "access_token") : null;
+        // Only a JSON string is a token: an object or array here would otherwise be sent as "Bearer {…}".
+        String value = accessToken != null && accessToken.isJsonPrimitive() ? accessToken.getAsString() : null;
         if (value == null || value.isBlank()) {
             throw ProviderException.of(ErrorKind.TRANSIENT, label + ": the token endpoint answered without an access_token")
                     .httpStatus(reply.status()).providerCode("no_access_token").build();

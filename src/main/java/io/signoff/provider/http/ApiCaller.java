@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A {@link Idempotency#NON_IDEMPOTENT} call that may have reached the provider is never repeated: the caller
  *       gets UNKNOWN_OUTCOME and verifies by reading. Redirects are not followed for such calls either (OkHttp would
  *       turn a redirected POST into a GET and report its answer as the POST's).</li>
+ *   <li>Nor for any call with a body (Slack's reads, a token request): a 307/308 would make OkHttp send the body
+ *       again to wherever the redirect points, another host included, and a client secret travels in that body.</li>
  *   <li>The call timeout bounds the whole logical call, retries and waits included.</li>
  * </ul>
  */
@@ -144,7 +146,7 @@ public final class ApiCaller {
         }
         deadline.extendBy(System.nanoTime() - budgetWait);
         CallTrace trace = new CallTrace();
-        Call call = (idempotency == Idempotency.IDEMPOTENT ? readClient : writeClient)
+        Call call = (idempotency == Idempotency.IDEMPOTENT && request.body() == null ? readClient : writeClient)
                 .newCall(request.newBuilder().tag(CallTrace.class, trace).build());
         deadline.bound(call);
         long started = System.nanoTime();
@@ -290,9 +292,11 @@ public final class ApiCaller {
                             + "verify before retrying. A sign-in page here means the URL or authentication is wrong.")
                     .httpStatus(reply.status()).providerCode("redirect_not_followed").requestId(reply.requestId()).build();
         }
+        String why = request.body() != null ? "(a request with a body is never sent on to another address)"
+                : "(HTTPS to plain HTTP, or not a web address)";
         return ProviderException.of(ErrorKind.TRANSIENT, label + " redirected " + request.method() + " " + safePath(request)
                         + " (HTTP " + reply.status() + ") to " + target + ", which Signoff does not follow "
-                        + "(HTTPS to plain HTTP, or not a web address). Check the connection's base URL.")
+                        + why + ". Check the connection's base URL.")
                 .httpStatus(reply.status()).providerCode("redirect_not_followed").requestId(reply.requestId()).build();
     }
 

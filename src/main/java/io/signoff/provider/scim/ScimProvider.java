@@ -195,6 +195,8 @@ public final class ScimProvider implements Provider {
     public ActionResult hardDelete(DirectoryUser user) throws ProviderException {
         Request.Builder request = new Request.Builder().url(http.url("Users", user.id()).build()).delete();
         HttpReply reply = send(request, Idempotency.NON_IDEMPOTENT, Call.DELETE);
+        // SCIM answers 204; a body is allowed, but an HTML page or garbage with a 2xx is a portal or proxy, not the app.
+        if (!reply.body().isBlank()) Json.parse(reply, label, ErrorKind.UNKNOWN_OUTCOME);
         return ActionResult.done(appName + " deleted " + who(user) + " permanently", reply.requestId());
     }
 

@@ -200,7 +200,8 @@ public final class SlackProvider implements Provider {
         try {
             user = api.read("users.lookupByEmail", Map.of("email", email)).body().getAsJsonObject("user");
         } catch (ProviderException e) {
-            if (!LOOKUP_FALLBACK_CODES.contains(e.providerCode())) throw e;
+            // Set.of(…).contains(null) throws: a failure without a Slack code (a gateway's page) is no reason to scan.
+            if (e.providerCode() == null || !LOOKUP_FALLBACK_CODES.contains(e.providerCode())) throw e;
             LOG.debug("{}: users.lookupByEmail gave {}; scanning admin.users.list instead", api.label(), e.providerCode());
             DirectoryUser found = scan(tenant, u -> email.equalsIgnoreCase(SlackMapping.text(u, "email")));
             return found == null ? List.of() : List.of(found);
