@@ -46,14 +46,22 @@ final class Outcomes {
 
     /** Runs the calls side by side (each on its own thread, so each one's allocation is its own). */
     static List<Outcome> runAll(Collection<Op> ops) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(12, Math.max(1, ops.size())));
+        return runGroups(ops.stream().map(List::of).toList());
+    }
+
+    /**
+     * Runs each group's calls one after the other (reads before the writes that would change what they read), the
+     * groups side by side.
+     */
+    static List<Outcome> runGroups(List<List<Op>> groups) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(12, Math.max(1, groups.size())));
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Op op : ops) futures.add(pool.submit(() -> run(op)));
+            List<Future<List<Outcome>>> futures = new ArrayList<>();
+            for (List<Op> group : groups) futures.add(pool.submit(() -> group.stream().map(Outcomes::run).toList()));
             List<Outcome> out = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
+            for (Future<List<Outcome>> f : futures) {
                 try {
-                    out.add(f.get());
+                    out.addAll(f.get());
                 } catch (ExecutionException e) {
                     throw new AssertionError("the harness itself failed", e.getCause());
                 }

@@ -124,6 +124,7 @@ public final class CloudflareProvider implements Provider {
         HttpUrl.Builder url = http.url("accounts", accountId(), "access", "users").addQueryParameter(email ? "email" : "search", q);
         List<DirectoryUser> out = new ArrayList<>();
         for (JsonObject u : list(url)) {
+            if (CloudflareMapper.text(u, "id") == null) continue; // a user without an id is nothing Signoff can act on
             DirectoryUser user = CloudflareMapper.user(u, connection.id(), accountId());
             // The email filter may match loosely on the provider side: an email query means this one address.
             if (!email || user.matchesEmail(q)) out.add(user);
@@ -135,7 +136,7 @@ public final class CloudflareProvider implements Provider {
     public DirectoryUser getUser(Tenant tenant, String userId) throws ProviderException {
         try {
             JsonElement result = get(http.url("accounts", accountId(), "access", "users", userId).build()).result();
-            if (result != null && result.isJsonObject()) {
+            if (result != null && result.isJsonObject() && CloudflareMapper.text(result.getAsJsonObject(), "id") != null) {
                 return CloudflareMapper.user(result.getAsJsonObject(), connection.id(), accountId());
             }
         } catch (ProviderException e) {

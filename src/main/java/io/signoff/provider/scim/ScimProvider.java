@@ -139,7 +139,10 @@ public final class ScimProvider implements Provider {
                 answered = true;
                 if (!found.isEmpty()) {
                     List<DirectoryUser> out = new ArrayList<>();
-                    for (JsonObject u : found) out.add(ScimMapper.user(u, connection.id(), tenantId(tenant)));
+                    for (JsonObject u : found) {
+                        // A resource without an id cannot be deactivated or deleted: nothing to offer.
+                        if (ScimMapper.text(u, "id") != null) out.add(ScimMapper.user(u, connection.id(), tenantId(tenant)));
+                    }
                     return out;
                 }
             } catch (ProviderException e) {
@@ -155,7 +158,12 @@ public final class ScimProvider implements Provider {
 
     @Override
     public DirectoryUser getUser(Tenant tenant, String userId) throws ProviderException {
-        return ScimMapper.user(object(get(http.url("Users", userId).build())), connection.id(), tenantId(tenant));
+        JsonObject user = object(get(http.url("Users", userId).build()));
+        if (ScimMapper.text(user, "id") == null) {
+            throw ProviderException.of(ErrorKind.TRANSIENT, label + " answered a user without an id")
+                    .providerCode("not_a_resource").build();
+        }
+        return ScimMapper.user(user, connection.id(), tenantId(tenant));
     }
 
     @Override

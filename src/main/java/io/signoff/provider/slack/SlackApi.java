@@ -56,7 +56,9 @@ final class SlackApi {
             JsonObject meta = body.has("response_metadata") && body.get("response_metadata").isJsonObject()
                     ? body.getAsJsonObject("response_metadata") : null;
             if (meta != null && meta.has("warnings") && meta.get("warnings").isJsonArray()) {
-                for (JsonElement w : meta.getAsJsonArray("warnings")) out.add(w.getAsString());
+                for (JsonElement w : meta.getAsJsonArray("warnings")) {
+                    if (w.isJsonPrimitive()) out.add(w.getAsString());
+                }
             }
             return out;
         }

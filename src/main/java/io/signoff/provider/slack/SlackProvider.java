@@ -1,5 +1,6 @@
 package io.signoff.provider.slack;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.signoff.model.ActionResult;
 import io.signoff.model.Capability;
@@ -92,7 +93,7 @@ public final class SlackProvider implements Provider {
     public List<Tenant> listTenants() throws ProviderException {
         List<Tenant> out = new ArrayList<>();
         api.paginate("admin.teams.list", Map.of(), api.limits().pageSize(), "teams", team -> {
-            out.add(SlackMapping.tenant(connection.id(), team));
+            if (SlackMapping.text(team, "id") != null) out.add(SlackMapping.tenant(connection.id(), team));
             return true;
         });
         return out;
@@ -131,8 +132,9 @@ public final class SlackProvider implements Provider {
             args.put("team_id", teamId);
             try {
                 api.paginate("admin.users.session.list", args, api.limits().sessionPageSize(), "active_sessions", s -> {
+                    if (SlackMapping.text(s, "session_id") == null) return true; // no id: nothing to revoke
                     Session session = SlackMapping.session(connection.id(), s);
-                    if (user.id().equals(session.userId()) && session.id() != null) sessions.add(session);
+                    if (user.id().equals(session.userId())) sessions.add(session);
                     return true;
                 });
             } catch (ProviderException e) {
@@ -198,7 +200,8 @@ public final class SlackProvider implements Provider {
     private List<DirectoryUser> findByEmail(Tenant tenant, String email) throws ProviderException {
         JsonObject user;
         try {
-            user = api.read("users.lookupByEmail", Map.of("email", email)).body().getAsJsonObject("user");
+            JsonElement found = api.read("users.lookupByEmail", Map.of("email", email)).body().get("user");
+            user = found != null && found.isJsonObject() ? found.getAsJsonObject() : null;
         } catch (ProviderException e) {
             // Set.of(…).contains(null) throws: a failure without a Slack code (a gateway's page) is no reason to scan.
             if (e.providerCode() == null || !LOOKUP_FALLBACK_CODES.contains(e.providerCode())) throw e;
@@ -206,7 +209,11 @@ public final class SlackProvider implements Provider {
             DirectoryUser found = scan(tenant, u -> email.equalsIgnoreCase(SlackMapping.text(u, "email")));
             return found == null ? List.of() : List.of(found);
         }
-        if (user == null) return List.of();
+        if (user == null || SlackMapping.text(user, "id") == null) {
+            // ok:true with no usable user is not "not found": saying so could skip this account in an offboarding.
+            throw ProviderException.of(ErrorKind.TRANSIENT, api.label() + ": users.lookupByEmail answered ok without a"
+                    + " user id").providerCode("malformed_answer").build();
+        }
         List<String> teams = SlackMapping.enterpriseTeams(user);
         if (teams == null) {
             // No enterprise_user.teams in the answer: admin.users.list is the one place that names the workspaces.
@@ -228,6 +235,7 @@ public final class SlackProvider implements Provider {
             for (String w : words) {
                 if (!haystack.contains(w)) return true;
             }
+            if (SlackMapping.text(u, "id") == null) return true; // no id: nothing Signoff could act on
             out.add(SlackMapping.fromAdminList(connection.id(), tenantId(tenant), u));
             return out.size() < MAX_NAME_MATCHES;
         });
@@ -238,7 +246,7 @@ public final class SlackProvider implements Provider {
     private DirectoryUser scan(Tenant tenant, java.util.function.Predicate<JsonObject> matches) throws ProviderException {
         DirectoryUser[] found = new DirectoryUser[1];
         api.paginate("admin.users.list", teamArgs(tenant), api.limits().pageSize(), "users", u -> {
-            if (!matches.test(u)) return true;
+            if (!matches.test(u) || SlackMapping.text(u, "id") == null) return true;
             found[0] = SlackMapping.fromAdminList(connection.id(), tenantId(tenant), u);
             return false;
         });
