@@ -109,7 +109,7 @@ class ConnectionsControllerTest {
 
         ConnectionTestResult test = controller.test(row.id()).join();
         assertTrue(test.success(), test.toString());
-        assertEquals("Connected as simulator slack client", test.headline());
+        assertEquals("Connected as signoff-helpdesk (W0HELPDESK) in Contoso Grid", test.headline());
     }
 
     @Test

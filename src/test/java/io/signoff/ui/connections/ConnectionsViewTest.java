@@ -121,7 +121,7 @@ class ConnectionsViewTest {
 
         robot.clickOn("#test-connection");
         await(() -> text("#test-result").startsWith("✔"));
-        assertEquals("✔ Connected as simulator slack client", text("#test-result"));
+        assertEquals("✔ Connected as signoff-helpdesk (W0HELPDESK) in Contoso Grid", text("#test-result"));
     }
 
     @Test
