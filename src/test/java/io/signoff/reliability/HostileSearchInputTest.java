@@ -48,7 +48,7 @@ class HostileSearchInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = RecordingSimulator.start(HostileSeed.seed(5));
+        sim = RecordingSimulator.start(TestSeeds.hostile(5));
         SimCredentials c = sim.credentials();
         Urls urls = new Urls(sim.baseUrl(ProviderKind.CIPP).toString(),
                 CippSimulator.tokenUrlTemplate(sim.baseUrl(ProviderKind.CIPP)), sim.baseUrl(ProviderKind.SLACK).toString(),
@@ -58,7 +58,7 @@ class HostileSearchInputTest {
                 c.cloudflareToken(), c.scimToken()))) {
             providers.put(p.connection().kind(), p);
         }
-        String contoso = HostileSeed.seed(5).tenants().stream().filter(t -> t.mailDomain().equals("contoso.com"))
+        String contoso = TestSeeds.hostile(5).tenants().stream().filter(t -> t.mailDomain().equals("contoso.com"))
                 .findFirst().orElseThrow().defaultDomainName();
         tenants.put(ProviderKind.CIPP, providers.get(ProviderKind.CIPP).listTenants().stream()
                 .filter(t -> t.id().equals(contoso)).findFirst().orElseThrow());
@@ -103,7 +103,7 @@ class HostileSearchInputTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void aPersonWithAHostileAddressIsFoundExactlyOnce(int person) throws Exception {
-        String email = HostileSeed.email(person);
+        String email = TestSeeds.email(person);
         for (ProviderKind kind : ProviderKind.values()) {
             Recorder recorder = RecordingSimulator.recorder(sim, kind);
             recorder.clear();
@@ -112,7 +112,7 @@ class HostileSearchInputTest {
 
             assertEquals(1, found.size(), kind + " for " + email + ": " + found);
             assertEquals(email, found.get(0).email(), kind + " must keep the address exactly");
-            assertEquals(HostileSeed.displayName(person), found.get(0).displayName(), kind + " must keep the name exactly");
+            assertEquals(TestSeeds.displayName(person), found.get(0).displayName(), kind + " must keep the name exactly");
             assertReceivedIntact(kind, recorder.requests(), email, true);
         }
     }
@@ -122,9 +122,9 @@ class HostileSearchInputTest {
         for (ProviderKind kind : List.of(ProviderKind.CIPP, ProviderKind.SLACK, ProviderKind.CLOUDFLARE)) {
             Provider p = providers.get(kind);
             Tenant t = tenants.get(kind);
-            assertEquals(List.of(HostileSeed.email(0)), emails(p.findUsers(t, "O'Brien")), kind.name());
-            assertEquals(List.of(HostileSeed.email(2)), emails(p.findUsers(t, "Zoë")), kind.name());
-            assertEquals(List.of(HostileSeed.email(5)), emails(p.findUsers(t, "Back\\slash")), kind.name());
+            assertEquals(List.of(TestSeeds.email(0)), emails(p.findUsers(t, "O'Brien")), kind.name());
+            assertEquals(List.of(TestSeeds.email(2)), emails(p.findUsers(t, "Zoë")), kind.name());
+            assertEquals(List.of(TestSeeds.email(5)), emails(p.findUsers(t, "Back\\slash")), kind.name());
             RecordingSimulator.recorder(sim, kind).clear();
             // An OData literal closed early would find Jane Doe here.
             String injection = "Nobody' or startswith(displayName,'Jane";

@@ -27,21 +27,43 @@ import java.util.Map;
 final class RecordingSimulator {
     private RecordingSimulator() { }
 
-    /** Keeps every request in arrival order, then lets the real simulated API answer it. */
+    /**
+     * One request and the simulated API's answer to it (before any injected fault).
+     *
+     * @param arrivedNanos {@link System#nanoTime()} when the request reached the API
+     */
+    record Exchange(long arrivedNanos, SimRequest request, SimResponse response) { }
+
+    /** Keeps every request in arrival order, then lets the real simulated API answer it and keeps the answer too. */
     static final class Recorder implements SimulatedApi {
         private final SimulatedApi delegate;
         private final List<SimRequest> requests = new ArrayList<>();
+        private final List<Exchange> exchanges = new ArrayList<>();
 
         Recorder(SimulatedApi delegate) { this.delegate = delegate; }
 
         @Override public ProviderKind kind() { return delegate.kind(); }
 
+        @SuppressWarnings("unchecked")
+        <T extends SimulatedApi> T delegate() { return (T) delegate; }
+
         @Override
         public SimResponse handle(SimRequest request) {
+            long arrived = System.nanoTime();
             synchronized (requests) {
                 requests.add(request);
             }
-            return delegate.handle(request);
+            SimResponse response = delegate.handle(request);
+            synchronized (requests) {
+                exchanges.add(new Exchange(arrived, request, response));
+            }
+            return response;
+        }
+
+        List<Exchange> exchanges() {
+            synchronized (requests) {
+                return List.copyOf(exchanges);
+            }
         }
 
         @Override public SimResponse rateLimited(Duration retryAfter) { return delegate.rateLimited(retryAfter); }
@@ -57,6 +79,7 @@ final class RecordingSimulator {
         void clear() {
             synchronized (requests) {
                 requests.clear();
+                exchanges.clear();
             }
         }
     }
