@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * {@code target/benchmarks.txt}, so one {@code mvn -Pbench verify} leaves every figure in one place. The benchmark
  * fails after all its figures are out if any missed its target.
  */
-final class Figures {
+public final class Figures {
     private static final Logger LOG = LoggerFactory.getLogger(Figures.class);
     private static final Path FILE = Path.of("target", "benchmarks.txt");
 
     private final List<String> missed = new ArrayList<>();
 
     /** Prints one figure; {@code met} says whether it reached its target. */
-    void report(String line, boolean met) {
+    public void report(String line, boolean met) {
         LOG.info(line);
         System.out.println(line); // the benchmark's output: the bench profile shows test output on the console
         try {
@@ -40,11 +40,11 @@ final class Figures {
     }
 
     /** Fails naming every figure that missed its target. */
-    void assertAllMet() {
+    public void assertAllMet() {
         if (!missed.isEmpty()) fail("missed target:\n  " + String.join("\n  ", missed));
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();

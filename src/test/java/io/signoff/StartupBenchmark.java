@@ -1,0 +1,165 @@
+package io.signoff;
+
+import io.signoff.reliability.Figures;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Start-up: from launching the JVM to the console's first view showing its data, over the same for a bare JavaFX
+ * window ({@link BareJavaFxWindow}), both child processes on the same JVM with app/signoff's flags, on one Xvfb
+ * display started beforehand (so the display's own start-up counts for neither). Launches alternate; medians.
+ */
+@Tag("benchmark")
+class StartupBenchmark {
+    private static final int RUNS = 7;
+    private static final long LAUNCH_TIMEOUT_SECONDS = 60;
+
+    @Test
+    void theConsoleShowsDataWithinHalfAgainTheTimeOfABareWindow(@TempDir Path tmp) throws Exception {
+        Path project = Path.of("").toAbsolutePath();
+        List<String> java = javaLikeAppSignoff(project);
+        List<String> bare = new ArrayList<>(java);
+        bare.add(BareJavaFxWindow.class.getName());
+        List<Double> bareMs = new ArrayList<>();
+        List<Double> signoffMs = new ArrayList<>();
+        try (VirtualDisplay display = VirtualDisplay.start()) {
+            for (int run = 0; run <= RUNS; run++) { // run 0 warms the disk cache and is not counted
+                double b = display.timeToLine(bare, BareJavaFxWindow.SHOWN);
+                List<String> signoff = new ArrayList<>(java);
+                signoff.add(1, "-D" + GuiStarter.STARTUP_MARKER_PROPERTY + "=true");
+                signoff.addAll(List.of(Launcher.class.getName(), "--demo",
+                        "--config-dir", tmp.resolve("config-" + run).toString(), "--data-dir", tmp.resolve("data-" + run).toString()));
+                double s = display.timeToLine(signoff, GuiStarter.STARTUP_MARKER);
+                if (run > 0) {
+                    bareMs.add(b);
+                    signoffMs.add(s);
+                }
+            }
+        }
+        double ratio = Figures.median(signoffMs) / Figures.median(bareMs);
+        Figures figures = new Figures();
+        figures.report(String.format(Locale.ROOT, "startup.ratio: %.2f (target ≤ 1.5; median of %d launches under Xvfb:"
+                        + " Signoff --demo to its first view with data %.0f ms, a bare JavaFX window %.0f ms)",
+                ratio, RUNS, Figures.median(signoffMs), Figures.median(bareMs)), ratio <= 1.5);
+        figures.assertAllMet();
+    }
+
+    /**
+     * The java command app/signoff runs (its flags read from the script itself), with target/classes in place of the
+     * jar (the bench runs before packaging) and the test classes on the class path for the bare window.
+     */
+    private static List<String> javaLikeAppSignoff(Path project) throws IOException {
+        String script = Files.readString(project.resolve("app/signoff"));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        StringBuilder modulePath = new StringBuilder();
+        StringBuilder classPath = new StringBuilder(project.resolve("target/classes") + ":" + project.resolve("target/test-classes"));
+        try (Stream<Path> jars = Files.list(project.resolve("target/lib"))) {
+            for (Path jar : jars.sorted().toList()) {
+                String name = jar.getFileName().toString();
+                if (name.matches("javafx-.*-(linux|win|mac.*)\\.jar")) {
+                    modulePath.append(modulePath.length() == 0 ? "" : ":").append(jar);
+                } else if (!name.startsWith("javafx-")) {
+                    classPath.append(':').append(jar);
+                }
+            }
+        }
+        cmd.addAll(List.of("--module-path", modulePath.toString()));
+        Matcher modules = Pattern.compile("--add-modules\\s+(\\S+)").matcher(script);
+        if (!modules.find()) throw new AssertionError("app/signoff names no --add-modules");
+        cmd.addAll(List.of("--add-modules", modules.group(1)));
+        Matcher flags = Pattern.compile("(--add-(?:exports|opens)=\\S+|--enable-native-access=\\S+)").matcher(script);
+        while (flags.find()) cmd.add(flags.group(1));
+        cmd.addAll(List.of("-cp", classPath.toString()));
+        return cmd;
+    }
+
+    /** One Xvfb display (xvfb-run -a) for the whole benchmark; children get its DISPLAY and XAUTHORITY. */
+    private static final class VirtualDisplay implements AutoCloseable {
+        private final Process xvfb;
+        private final String display;
+        private final String xauthority;
+
+        private VirtualDisplay(Process xvfb, String display, String xauthority) {
+            this.xvfb = xvfb;
+            this.display = display;
+            this.xauthority = xauthority;
+        }
+
+        static VirtualDisplay start() throws IOException {
+            Process p = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24",
+                    "sh", "-c", "echo \"$DISPLAY $XAUTHORITY\"; exec sleep 3600").redirectErrorStream(true).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null || !line.startsWith(":")) {
+                p.destroyForcibly();
+                throw new AssertionError("xvfb-run did not start a display: " + line);
+            }
+            String[] parts = line.trim().split(" ", 2);
+            return new VirtualDisplay(p, parts[0], parts.length > 1 ? parts[1] : "");
+        }
+
+        /** Launches the command and returns the milliseconds until it printed {@code marker}; then stops it. */
+        double timeToLine(List<String> command, String marker) throws Exception {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("DISPLAY", display);
+            if (!xauthority.isBlank()) pb.environment().put("XAUTHORITY", xauthority);
+            CompletableFuture<Long> seen = new CompletableFuture<>();
+            StringBuilder output = new StringBuilder();
+            long started = System.nanoTime();
+            Process child = pb.start();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.contains(marker)) seen.complete(System.nanoTime());
+                        synchronized (output) {
+                            output.append(line).append('\n');
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the child was stopped
+                }
+                seen.complete(-1L);
+            }, "startup-reader");
+            reader.setDaemon(true);
+            reader.start();
+            long at;
+            try {
+                at = seen.get(LAUNCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                at = -1;
+            } finally {
+                child.destroy();
+                if (!child.waitFor(10, TimeUnit.SECONDS)) child.destroyForcibly().waitFor();
+            }
+            if (at < 0) {
+                synchronized (output) {
+                    throw new AssertionError("no '" + marker + "' from " + command.get(command.size() - 1) + ":\n" + output);
+                }
+            }
+            return (at - started) / 1e6;
+        }
+
+        @Override
+        public void close() {
+            xvfb.descendants().forEach(ProcessHandle::destroy);
+            xvfb.destroy();
+        }
+    }
+}
