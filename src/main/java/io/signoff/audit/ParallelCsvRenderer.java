@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * Renders the rows of an export as CSV on two or more threads, each with its own connection and cursor, over alternating
- * ranges of sequence numbers; hands the rendered chunks out in sequence order.
+ * Renders the rows of an export as CSV on two or more threads, each with its own connection and cursor, over
+ * alternating ranges of sequence numbers; hands the rendered chunks out in sequence order.
  *
  * <p>Why: pulling 20 columns through the JDBC driver costs 20 JNI calls per row, which alone costs the JVM about as
  * much CPU as the sqlite3 tool's whole export. Reading and formatting on both cores keeps our export at the tool's
@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVFormat;
  */
 final class ParallelCsvRenderer implements AutoCloseable {
     static final int CHUNK_SEQUENCES = 2048;
-    /** Two at least (reading and formatting overlap even on one core's worth of share), four at most. */
+    /** One per core, two to four: the calling thread only hashes and writes, so the readers are the work. */
     private static final int READERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final int QUEUED_CHUNKS_PER_READER = 3;
 
@@ -85,6 +85,8 @@ final class ParallelCsvRenderer implements AutoCloseable {
             // one would make the readers take turns for every cell.
             CSVFormat own = format.builder().get();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                // A cursor over one range at a time, never a result list: the driver steps row by row.
+                ps.setFetchSize(1_000);
                 for (long k = first; k < chunks && !stopped; k += READERS) {
                     where.bind(ps, 1);
                     ps.setLong(where.args().size() + 1, k * CHUNK_SEQUENCES + 1);
