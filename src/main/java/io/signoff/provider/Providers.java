@@ -20,6 +20,7 @@ public final class Providers {
         Map<ProviderKind, ProviderFactory> map = new EnumMap<>(ProviderKind.class);
         // Each provider package registers its factory here, e.g.:
         // map.put(ProviderKind.CIPP, (connection, secrets) -> new CippProvider(connection, secrets, http, redactor));
+        map.put(ProviderKind.SLACK, (connection, secrets) -> new io.signoff.provider.slack.SlackProvider(connection, secrets, http, redactor));
         return new Providers(map);
     }
 

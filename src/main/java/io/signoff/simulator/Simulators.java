@@ -21,6 +21,7 @@ public final class Simulators {
     static List<SimulatedApi> standardApis(SimulatorServer server) {
         List<SimulatedApi> apis = new ArrayList<>();
         // Each provider package adds its API here (cipp, slack, cloudflare, scim).
+        apis.add(new io.signoff.simulator.slack.SlackSimulator(server.seed(), server.credentials()));
         return apis;
     }
 }
