@@ -61,7 +61,7 @@ public final class SessionsController {
             AccountSessions initial = c == null
                     ? new AccountSessions(account, placeholder(account), account.tenantId(), LoadState.NOT_CONNECTED, null,
                             Set.of(), null, "The connection " + account.connectionId() + " is no longer configured")
-                    : new AccountSessions(account, c, tenantName(c, account.tenantId()), LoadState.LOADING, null, Set.of(), null, "");
+                    : new AccountSessions(account, c, tenantName(c, account), LoadState.LOADING, null, Set.of(), null, "");
             states.put(key(account), initial);
         }
         Object lock = new Object();
@@ -197,10 +197,24 @@ public final class SessionsController {
         return tenants.pool().connection(account.connectionId());
     }
 
-    private String tenantName(Connection c, String tenantId) {
-        if (tenantId == null) return c.displayName();
-        return tenants.cachedTenants(c).stream().filter(t -> t.id().equals(tenantId)).map(Tenant::displayName)
-                .findFirst().orElse(tenantId);
+    /** The account's tenant by name; for an account in several workspaces, all of them. */
+    private String tenantName(Connection c, DirectoryUser account) {
+        List<Tenant> known = tenants.cachedTenants(c);
+        List<String> ids = account.workspaces().size() > 1 ? account.workspaces()
+                : account.tenantId() == null ? List.of() : List.of(account.tenantId());
+        if (ids.isEmpty()) return c.displayName();
+        List<String> names = new ArrayList<>();
+        for (String id : ids) {
+            names.add(known.stream().filter(t -> t.id().equals(id)).map(Tenant::displayName).findFirst().orElse(id));
+        }
+        return String.join(", ", names);
+    }
+
+    /** Tenant id → display name for a connection, for session rows that name their own workspace. */
+    public Map<String, String> tenantNames(Connection c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        tenants.cachedTenants(c).forEach(t -> out.put(t.id(), t.displayName()));
+        return out;
     }
 
     private static Connection placeholder(DirectoryUser account) {

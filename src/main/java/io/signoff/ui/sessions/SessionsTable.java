@@ -45,7 +45,8 @@ final class SessionsTable extends VBox {
     private List<SessionRow> all = List.of();
     private boolean busy;
 
-    SessionsTable(Consumer<SessionRow> onRevokeOne, Consumer<String> onRevokeAll) {
+    /** @param tenantOf names the tenant/workspace a row's session lives in */
+    SessionsTable(Function<SessionRow, String> tenantOf, Consumer<SessionRow> onRevokeOne, Consumer<String> onRevokeAll) {
         super(6);
         provider.setId("sessions-provider-filter");
         provider.getItems().add(ALL);
@@ -67,7 +68,7 @@ final class SessionsTable extends VBox {
         table.setId("sessions-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Provider", 140, SessionRow::providerName));
-        table.getColumns().add(column("Tenant / workspace", 120, r -> r.owner().tenantName()));
+        table.getColumns().add(column("Tenant / workspace", 120, tenantOf));
         table.getColumns().add(column("Device", 150, r -> r.session() == null ? r.note() : nonNull(r.session().device())));
         table.getColumns().add(column("OS", 90, r -> r.session() == null ? "" : nonNull(r.session().os())));
         table.getColumns().add(column("Client / app", 130, SessionsTable::client));

@@ -46,7 +46,7 @@ public final class SessionsView implements SectionView {
     private final Button reload = new Button("Reload");
     private final Button revokeEverywhere = new Button("Revoke everywhere…");
     private final ProviderCards cards = new ProviderCards(this::revokeAllIn);
-    private final SessionsTable table = new SessionsTable(this::revokeOne, this::revokeAllIn);
+    private final SessionsTable table;
     private final VerificationPanel verification = new VerificationPanel(this::cancelRevoke);
     private SessionsSnapshot snapshot;
     private RevokeRun revoking;
@@ -57,6 +57,7 @@ public final class SessionsView implements SectionView {
         this.sessions = sessions;
         this.lookup = lookup;
         this.workspace = workspace;
+        this.table = new SessionsTable(this::tenantOf, this::revokeOne, this::revokeAllIn);
         root.getStyleClass().add("sessions-view");
         root.getStylesheets().add(SessionsView.class.getResource("sessions.css").toExternalForm());
 
@@ -159,6 +160,12 @@ public final class SessionsView implements SectionView {
         table.show(s, busy);
         reload.setDisable(who == null);
         revokeEverywhere.setDisable(s == null || !s.finished() || busy || sessions.planEverywhere(s).empty());
+    }
+
+    private String tenantOf(SessionRow row) {
+        String id = row.session() == null ? null : row.session().tenantId();
+        if (id == null || id.isBlank()) return row.owner().tenantName();
+        return sessions.tenantNames(row.owner().connection()).getOrDefault(id, id);
     }
 
     private void revokeOne(SessionRow row) {
