@@ -1,11 +1,14 @@
 package io.signoff;
 
 import io.signoff.cli.BuildInfo;
+import io.signoff.settings.AppDirectories;
+import io.signoff.ui.AppIcons;
 import io.signoff.ui.MainWindow;
 import io.signoff.ui.PlaceholderView;
 import io.signoff.ui.Section;
 import io.signoff.ui.SectionView;
 import io.signoff.ui.Screenshots;
+import io.signoff.ui.about.AboutDialog;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Platform;
@@ -48,6 +51,9 @@ final class GuiStarter {
         }
         Stage stage = new Stage();
         stage.setTitle("Signoff");
+        stage.getIcons().setAll(AppIcons.all());
+        AppDirectories directories = AppDirectories.resolve(options.configDir(), options.dataDir());
+        window.setOnAbout(() -> new AboutDialog(build, directories).show(stage));
         stage.setScene(scene);
         window.select(options.view());
         stage.show();

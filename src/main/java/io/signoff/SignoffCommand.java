@@ -19,7 +19,15 @@ import picocli.CommandLine.Option;
         subcommands = {SimulatorCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:done", "1:failed (the message says why)", "2:bad command line"})
+            "0:done", "1:failed (the message says why)", "2:bad command line"},
+        footerHeading = "%nLaunchers (all take the arguments above):%n",
+        footer = {
+            "  app/signoff      Linux, macOS: runs from a source checkout; builds with",
+            "                   Maven first when needed.",
+            "  app\\signoff.cmd  Windows: the same. SIGNOFF_JAVA_OPTS adds JVM options.",
+            "  Signoff          an installed package (README, Packaging): bin/Signoff on",
+            "                   Linux, Signoff.app on macOS, Signoff.exe on Windows and",
+            "                   signoff-cli.exe there for output in a console."})
 public final class SignoffCommand implements Callable<Integer> {
     /** Returned when the console window was started: the JavaFX thread keeps the process alive. */
     public static final int KEEP_RUNNING = -1;

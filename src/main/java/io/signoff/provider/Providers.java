@@ -21,6 +21,8 @@ public final class Providers {
         // Each provider package registers its factory here, e.g.:
         // map.put(ProviderKind.CIPP, (connection, secrets) -> new CippProvider(connection, secrets, http, redactor));
         map.put(ProviderKind.SLACK, (connection, secrets) -> new io.signoff.provider.slack.SlackProvider(connection, secrets, http, redactor));
+        map.put(ProviderKind.CLOUDFLARE, (connection, secrets) -> new io.signoff.provider.cloudflare.CloudflareProvider(connection, secrets, http, redactor));
+        map.put(ProviderKind.SCIM, (connection, secrets) -> new io.signoff.provider.scim.ScimProvider(connection, secrets, http, redactor));
         return new Providers(map);
     }
 

@@ -22,6 +22,8 @@ public final class Simulators {
         List<SimulatedApi> apis = new ArrayList<>();
         // Each provider package adds its API here (cipp, slack, cloudflare, scim).
         apis.add(new io.signoff.simulator.slack.SlackSimulator(server.seed(), server.credentials()));
+        apis.add(new io.signoff.simulator.cloudflare.CloudflareSimulator(server.seed(), server.credentials()));
+        apis.add(new io.signoff.simulator.scim.ScimSimulator(server.seed(), server.credentials(), server.baseUrl(io.signoff.model.ProviderKind.SCIM)));
         return apis;
     }
 }

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -30,6 +31,7 @@ public final class MainWindow {
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     private final ObjectProperty<Section> selected = new SimpleObjectProperty<>();
     private final Label status = new Label("Ready");
+    private Runnable aboutAction = () -> { };
 
     public MainWindow(Map<Section, SectionView> views, boolean demo, String versionText) {
         this.views = new EnumMap<>(views);
@@ -72,6 +74,9 @@ public final class MainWindow {
 
     public void setStatus(String text) { status.setText(text); }
 
+    /** What the "About Signoff" link at the bottom of the navigation opens. */
+    public void setOnAbout(Runnable action) { aboutAction = Objects.requireNonNull(action); }
+
     private VBox navigation(String versionText) {
         Label brand = new Label("Signoff");
         brand.getStyleClass().add("brand");
@@ -97,7 +102,11 @@ public final class MainWindow {
         VBox.setVgrow(spacer, Priority.ALWAYS);
         Label version = new Label(versionText);
         version.getStyleClass().add("nav-version");
-        nav.getChildren().addAll(spacer, version);
+        Hyperlink about = new Hyperlink("About Signoff");
+        about.setId("nav-about");
+        about.getStyleClass().add("nav-version");
+        about.setOnAction(e -> aboutAction.run());
+        nav.getChildren().addAll(spacer, version, about);
         nav.setPadding(new Insets(16, 10, 12, 10));
         return nav;
     }
