@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The simulator on loopback with one connection per provider, the real provider clients and a secret source holding
@@ -37,11 +39,11 @@ public final class SimulatedConnections implements AutoCloseable {
     private final Providers providers;
     private final ExecutorService executor;
 
-    private SimulatedConnections(SimulatorServer simulator) {
+    private SimulatedConnections(SimulatorServer simulator, UnaryOperator<Connection> adjust) {
         this.simulator = simulator;
         SimCredentials c = simulator.credentials();
         String cippBase = simulator.baseUrl(ProviderKind.CIPP).toString();
-        this.connections = List.of(
+        this.connections = Stream.of(
                 new Connection(CIPP, ProviderKind.CIPP, "Demo MSP", cippBase,
                         Map.of("tenantId", c.cippTenantId(), "clientId", c.cippClientId(),
                                 "tokenUrl", cippBase + "/login/" + c.cippTenantId() + "/oauth2/v2.0/token"), null),
@@ -50,13 +52,18 @@ public final class SimulatedConnections implements AutoCloseable {
                         simulator.baseUrl(ProviderKind.CLOUDFLARE).toString(),
                         Map.of("accountId", simulator.seed().cloudflare().accountId()), null),
                 new Connection(LUCID, ProviderKind.SCIM, "Lucid", simulator.baseUrl(ProviderKind.SCIM).toString(),
-                        Map.of("label", "Lucid"), null));
+                        Map.of("label", "Lucid"), null)).map(adjust).toList();
         this.providers = Providers.standard(new HttpClients("signoff-test"), new Redactor());
         this.executor = Executors.newCachedThreadPool(daemon());
     }
 
     public static SimulatedConnections start() throws IOException {
-        return new SimulatedConnections(Simulators.start(0, Seed.demo(42, Instant.now()), 42));
+        return start(UnaryOperator.identity());
+    }
+
+    /** With each connection passed through {@code adjust} (settings, request options) first. */
+    public static SimulatedConnections start(UnaryOperator<Connection> adjust) throws IOException {
+        return new SimulatedConnections(Simulators.start(0, Seed.demo(42, Instant.now()), 42), adjust);
     }
 
     public SimulatorServer simulator() { return simulator; }
