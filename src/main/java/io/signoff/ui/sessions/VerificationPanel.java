@@ -64,17 +64,19 @@ final class VerificationPanel extends VBox {
         title.setText(heading(report));
         grid.getChildren().clear();
         int row = 0;
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (int i = 0; i < report.verifications().size(); i++) {
             Verification v = report.verifications().get(i);
             CallOutcome call = i < report.calls().size() ? report.calls().get(i) : null;
+            // One row per account; a second account in the same connection gets a numbered id.
             String id = v.connection().id();
+            for (int n = 2; !used.add(id); n++) id = v.connection().id() + "-" + n;
             Label provider = new Label(v.connection().displayName());
             provider.getStyleClass().add("card-line");
             Label callState = chip(call == null ? "manual" : call.state().name(), call == null ? "no API" : callLabel(call));
             callState.setId("call-state-" + id);
             Label verifyState = chip(v.state().name(), v.state().label());
             verifyState.setId("verify-state-" + id);
-            verifyState.getProperties().put(VerifyState.class, v.state());
             String text = v.detail() + (call != null && !call.message().isBlank() && call.state() != CallState.SUCCEEDED
                     ? (v.detail().isBlank() ? "" : " — ") + call.message() : "")
                     + (call != null && !call.reference().isBlank() ? " [" + call.reference() + "]" : "");
@@ -118,8 +120,4 @@ final class VerificationPanel extends VBox {
         return chip;
     }
 
-    /** The verification state a chip shows, for tests. */
-    static VerifyState stateOf(Label chip) {
-        return (VerifyState) chip.getProperties().get(VerifyState.class);
-    }
 }

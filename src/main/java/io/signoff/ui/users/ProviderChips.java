@@ -24,7 +24,6 @@ final class ProviderChips extends FlowPane {
             Label chip = new Label(s.connection().displayName() + " — " + s.summary());
             chip.setId("chip-" + s.connection().id());
             chip.getStyleClass().addAll("chip", "chip-" + s.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            chip.getProperties().put(SearchState.class, s.state());
             chip.setMaxWidth(420);
             StringBuilder tip = new StringBuilder(s.connection().kind().displayName() + " · " + s.connection().displayName());
             tip.append("\n").append(s.state().label());
@@ -37,11 +36,6 @@ final class ProviderChips extends FlowPane {
             chip.setTooltip(new Tooltip(tip.toString()));
             getChildren().add(chip);
         }
-    }
-
-    /** The state a chip shows, for tests and accessibility tools. */
-    static SearchState stateOf(Label chip) {
-        return (SearchState) chip.getProperties().get(SearchState.class);
     }
 
     private static String millis(Duration d) {
