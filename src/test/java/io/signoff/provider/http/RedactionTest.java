@@ -117,20 +117,33 @@ class RedactionTest {
     }
 
     @Test
-    void theConfiguredLogPatternMasksWhatCodeForgotToRedact() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    void theProductionLogPatternsMaskWhatCodeForgotToRedact(@org.junit.jupiter.api.io.TempDir java.nio.file.Path logDir) throws Exception {
+        // Load the shipped logback.xml into a private context: the test run itself uses logback-test.xml.
+        LoggerContext context = new LoggerContext();
+        context.putProperty("signoff.logDir", logDir.toString());
+        ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(RedactionTest.class.getResource("/logback.xml"));
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        @SuppressWarnings("unchecked")
-        OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
-        LayoutWrappingEncoder<ILoggingEvent> encoder = (LayoutWrappingEncoder<ILoggingEvent>) appender.getEncoder();
-        LoggingEvent event = new LoggingEvent(RedactionTest.class.getName(), context.getLogger("io.signoff.somewhere"),
-                Level.WARN, "calling with Authorization: Bearer {}", new IOException("refused for " + SLACK_TOKEN),
-                new Object[] {BEARER});
+        try {
+            for (String name : List.of("STDERR", "FILE")) {
+                @SuppressWarnings("unchecked")
+                OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) root.getAppender(name);
+                LayoutWrappingEncoder<ILoggingEvent> encoder = (LayoutWrappingEncoder<ILoggingEvent>) appender.getEncoder();
+                LoggingEvent event = new LoggingEvent(RedactionTest.class.getName(), context.getLogger("io.signoff.somewhere"),
+                        Level.ERROR, "calling with Authorization: Bearer {}", new IOException("refused for " + SLACK_TOKEN),
+                        new Object[] {BEARER});
 
-        String line = encoder.getLayout().doLayout(event);
+                String line = encoder.getLayout().doLayout(event);
 
-        assertTrue(line.contains("calling with Authorization: ***"), line);
-        assertTrue(line.contains("IOException: refused for ***"), line);
-        assertFalse(line.contains(BEARER) || line.contains(SLACK_TOKEN), line);
+                assertTrue(line.contains("calling with Authorization: ***"), name + ": " + line);
+                assertFalse(line.contains(BEARER) || line.contains(SLACK_TOKEN), name + ": " + line);
+                if (name.equals("FILE")) {
+                    assertTrue(line.contains("IOException: refused for ***"), line);
+                }
+            }
+        } finally {
+            context.stop();
+        }
     }
 }
