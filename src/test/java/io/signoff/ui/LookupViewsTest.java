@@ -33,7 +33,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.geometry.Bounds;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.PickResult;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +72,7 @@ class LookupViewsTest {
         views.putInto(map);
         window = new MainWindow(map, true, "v-test");
         views.attach(window);
-        Scene scene = new Scene(window.root(), 1280, 820);
+        Scene scene = new Scene(window.root(), 1200, 740);
         scene.getStylesheets().add(MainWindow.class.getResource("signoff.css").toExternalForm());
         stage.setScene(scene);
         window.select(Section.USERS);
@@ -100,14 +104,21 @@ class LookupViewsTest {
         waitFor(() -> accounts.getItems().size() == 4);
         assertEquals(EnumSet.allOf(ProviderKind.class), EnumSet.copyOf(accounts.getItems().stream().map(DirectoryUser::kind).toList()));
 
-        robot.rightClickOn(robot.lookup("#people-table .table-row-cell").nth(0).queryAs(Node.class));
+        openContextMenu(robot, robot.lookup("#people-table .table-row-cell .table-cell").nth(1).queryAs(Node.class));
+        robot.clickOn("Copy cell");
+        assertEquals("jane.doe@contoso.com", WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(),
+                "the Email cell was right-clicked");
+        openContextMenu(robot, robot.lookup("#people-table .table-row-cell .table-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("Copy cell");
+        assertEquals("Jane Doe", WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
+        openContextMenu(robot, robot.lookup("#people-table .table-row-cell .table-cell").nth(0).queryAs(Node.class));
         robot.clickOn("Copy email");
         assertEquals("jane.doe@contoso.com", WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
     }
 
     @Test
     void fastProvidersShowWhileASlowOneSearchesAndAFailingOneSaysWhy(FxRobot robot) throws Exception {
-        sim.simulator().faults(ProviderKind.SLACK).latency(Duration.ofMillis(2500));
+        sim.simulator().faults(ProviderKind.SLACK).latency(Duration.ofMillis(1500));
         sim.simulator().faults(ProviderKind.CLOUDFLARE).enabledFaults(EnumSet.of(Fault.SERVER_ERROR)).faultRate(1.0);
         search(robot, "jane.doe@contoso.com");
 
@@ -152,9 +163,11 @@ class LookupViewsTest {
         robot.clickOn("#revoke-everywhere");
         Button confirm = robot.lookup("#revoke-confirm-button").queryButton();
         assertTrue(confirm.isDisabled());
-        robot.clickOn("#revoke-confirm-text").write("jane@contoso.com");
+        TextField typed = robot.lookup("#revoke-confirm-text").queryAs(TextField.class);
+        robot.interact(() -> typed.setText("jane@contoso.com"));
         assertTrue(confirm.isDisabled(), "an alias is not the confirmation");
-        robot.doubleClickOn("#revoke-confirm-text").eraseText("jane@contoso.com".length()).write("jane.doe@contoso.com");
+        robot.interact(typed::clear);
+        robot.clickOn(typed).write("jane.doe@contoso.com");
         assertFalse(confirm.isDisabled());
         robot.clickOn(confirm);
 
@@ -185,6 +198,20 @@ class LookupViewsTest {
         TextField box = robot.lookup("#user-search").queryAs(TextField.class);
         robot.interact(() -> box.setText(text));
         robot.clickOn(box).type(KeyCode.ENTER);
+    }
+
+    /**
+     * Right-clicks a node. Monocle's headless robot does not turn a right click into a context-menu request, so the
+     * press (which records the clicked column) is followed by the request a real platform would send.
+     */
+    private static void openContextMenu(FxRobot robot, Node node) {
+        robot.clickOn(node, MouseButton.SECONDARY);
+        robot.interact(() -> {
+            Bounds b = node.localToScreen(node.getBoundsInLocal());
+            double x = b.getWidth() / 2, y = b.getHeight() / 2;
+            node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, b.getMinX() + x, b.getMinY() + y,
+                    false, new PickResult(node, b.getMinX() + x, b.getMinY() + y)));
+        });
     }
 
     private static long slackSessions(TableView<SessionRow> table) {
