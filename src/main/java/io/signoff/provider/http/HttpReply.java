@@ -23,6 +23,11 @@ public record HttpReply(int status, Map<String, List<String>> headers, String co
         return null;
     }
 
+    /** The Retry-After the provider sent (delay-seconds or an HTTP date), or empty when absent or unreadable. */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return RetryTiming.retryAfter(this);
+    }
+
     public boolean successful() { return status >= 200 && status < 300; }
 
     /** True when the body looks like an HTML page (error pages of proxies, login walls, CDN errors). */
