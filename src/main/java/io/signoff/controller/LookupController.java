@@ -2,6 +2,7 @@ package io.signoff.controller;
 
 import io.signoff.model.Capability;
 import io.signoff.model.Connection;
+import io.signoff.model.DirectoryUser;
 import io.signoff.model.Tenant;
 import io.signoff.provider.Provider;
 import java.util.List;
@@ -83,5 +84,16 @@ public final class LookupController {
                 run.start(provider, list);
             }
         });
+    }
+
+    /** A connection's display name, or its id when it is no longer configured. */
+    public String connectionName(String connectionId) {
+        return tenants.pool().connection(connectionId).map(Connection::displayName).orElse(connectionId);
+    }
+
+    /** The display name of the tenant an account was found in (workspaces joined for a multi-workspace account). */
+    public String tenantName(DirectoryUser account) {
+        return tenants.pool().connection(account.connectionId()).map(c -> tenants.tenantName(c, account))
+                .orElse(String.valueOf(account.tenantId()));
     }
 }

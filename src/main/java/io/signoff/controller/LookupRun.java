@@ -160,7 +160,8 @@ public final class LookupRun {
         List<ConnectionSearch> states = new ArrayList<>();
         progress.values().forEach(p -> states.add(p.view(elapsed())));
         boolean finished = states.stream().allMatch(s -> s.state().done());
-        LookupSnapshot snapshot = new LookupSnapshot(query, states, PersonMerger.merge(hits.values()), finished, cancelled);
+        LookupSnapshot snapshot = new LookupSnapshot(query, states, PersonMerger.merge(hits.values(), this::byConnectionOrder),
+                finished, cancelled);
         last = snapshot;
         // Under the lock, so the listener sees snapshots in the order they were made.
         try {
@@ -169,6 +170,20 @@ public final class LookupRun {
             LOG.error("A search listener failed", e);
         }
         if (finished) done.complete(snapshot);
+    }
+
+    /** Accounts listed in the order the connections are configured, not the order they happened to answer in. */
+    private int byConnectionOrder(DirectoryUser a, DirectoryUser b) {
+        return Integer.compare(connectionIndex(a.connectionId()), connectionIndex(b.connectionId()));
+    }
+
+    private int connectionIndex(String connectionId) {
+        int i = 0;
+        for (String id : progress.keySet()) {
+            if (id.equals(connectionId)) return i;
+            i++;
+        }
+        return i;
     }
 
     private Duration elapsed() {

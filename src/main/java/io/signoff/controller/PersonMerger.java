@@ -3,6 +3,7 @@ package io.signoff.controller;
 import io.signoff.model.DirectoryUser;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,11 @@ final class PersonMerger {
     record Hit(DirectoryUser account, String searchedEmail) { }
 
     static List<Person> merge(Collection<Hit> hits) {
+        return merge(hits, (a, b) -> 0);
+    }
+
+    /** As {@link #merge(Collection)}, with each person's accounts in {@code accountOrder} (e.g. the connections' order). */
+    static List<Person> merge(Collection<Hit> hits, Comparator<DirectoryUser> accountOrder) {
         List<Hit> list = List.copyOf(hits);
         int[] parent = new int[list.size()];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
@@ -36,6 +42,7 @@ final class PersonMerger {
         }
         List<Person> people = new ArrayList<>();
         for (List<Hit> group : groups.values()) {
+            group.sort(Comparator.comparing(Hit::account, accountOrder));
             people.add(person(group));
         }
         return people;

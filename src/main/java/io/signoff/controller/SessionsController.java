@@ -61,7 +61,7 @@ public final class SessionsController {
             AccountSessions initial = c == null
                     ? new AccountSessions(account, placeholder(account), account.tenantId(), LoadState.NOT_CONNECTED, null,
                             Set.of(), null, "The connection " + account.connectionId() + " is no longer configured")
-                    : new AccountSessions(account, c, tenantName(c, account), LoadState.LOADING, null, Set.of(), null, "");
+                    : new AccountSessions(account, c, tenants.tenantName(c, account), LoadState.LOADING, null, Set.of(), null, "");
             states.put(key(account), initial);
         }
         Object lock = new Object();
@@ -195,19 +195,6 @@ public final class SessionsController {
 
     private Optional<Connection> connectionOf(DirectoryUser account) {
         return tenants.pool().connection(account.connectionId());
-    }
-
-    /** The account's tenant by name; for an account in several workspaces, all of them. */
-    private String tenantName(Connection c, DirectoryUser account) {
-        List<Tenant> known = tenants.cachedTenants(c);
-        List<String> ids = account.workspaces().size() > 1 ? account.workspaces()
-                : account.tenantId() == null ? List.of() : List.of(account.tenantId());
-        if (ids.isEmpty()) return c.displayName();
-        List<String> names = new ArrayList<>();
-        for (String id : ids) {
-            names.add(known.stream().filter(t -> t.id().equals(id)).map(Tenant::displayName).findFirst().orElse(id));
-        }
-        return String.join(", ", names);
     }
 
     /** Tenant id → display name for a connection, for session rows that name their own workspace. */

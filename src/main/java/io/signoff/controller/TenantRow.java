@@ -4,6 +4,7 @@ import io.signoff.model.Connection;
 import io.signoff.model.ErrorKind;
 import io.signoff.model.Tenant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,13 @@ import java.util.Objects;
 public record TenantRow(Kind kind, Connection connection, Tenant tenant, ErrorKind errorKind, String message) {
 
     public enum Kind { TENANT, LOADING, ERROR, NOT_CONNECTED, EMPTY }
+
+    /** Microsoft's delegatedPrivilegeStatus values (as CIPP reports them) in the words partners use. */
+    private static final Map<String, String> RELATIONSHIP_WORDS = Map.of(
+            "granulardelegatedadminprivileges", "GDAP",
+            "granularanddelegatedadminprivileges", "GDAP and DAP",
+            "delegatedadminprivileges", "DAP only (legacy, no GDAP)",
+            "none", "No admin relationship");
 
     public TenantRow {
         Objects.requireNonNull(kind, "kind");
@@ -33,7 +41,7 @@ public record TenantRow(Kind kind, Connection connection, Tenant tenant, ErrorKi
     /** Relationship / health: the tenant's own status (GDAP for CIPP), else the row's message. */
     public String status() {
         return switch (kind) {
-            case TENANT -> tenant.status();
+            case TENANT -> RELATIONSHIP_WORDS.getOrDefault(tenant.status().toLowerCase(Locale.ROOT), tenant.status());
             case LOADING -> "Loading…";
             case EMPTY -> "No tenants visible to these credentials";
             case ERROR, NOT_CONNECTED -> message;

@@ -1,6 +1,7 @@
 package io.signoff.controller;
 
 import io.signoff.model.Connection;
+import io.signoff.model.DirectoryUser;
 import io.signoff.model.Tenant;
 import io.signoff.provider.Provider;
 import io.signoff.provider.ProviderException;
@@ -86,6 +87,19 @@ public final class TenantsController {
     public List<Tenant> cachedTenants(Connection connection) {
         CompletableFuture<List<Tenant>> f = cache.get(connection);
         return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : List.of();
+    }
+
+    /** The account's tenant by name, from the cache; for an account in several workspaces, all of them. */
+    public String tenantName(Connection c, DirectoryUser account) {
+        List<Tenant> known = cachedTenants(c);
+        List<String> ids = account.workspaces().size() > 1 ? account.workspaces()
+                : account.tenantId() == null ? List.of() : List.of(account.tenantId());
+        if (ids.isEmpty()) return c.displayName();
+        List<String> names = new ArrayList<>();
+        for (String id : ids) {
+            names.add(known.stream().filter(t -> t.id().equals(id)).map(Tenant::displayName).findFirst().orElse(id));
+        }
+        return String.join(", ", names);
     }
 
     private CompletableFuture<List<Tenant>> list(Connection connection) {

@@ -122,7 +122,7 @@ class LookupViewsTest {
         sim.simulator().faults(ProviderKind.CLOUDFLARE).enabledFaults(EnumSet.of(Fault.SERVER_ERROR)).faultRate(1.0);
         search(robot, "jane.doe@contoso.com");
 
-        waitFor(() -> chip(robot, SimulatedConnections.LUCID).getStyleClass().contains("chip-found"));
+        waitFor(() -> has(robot, "#chip-" + SimulatedConnections.LUCID, "chip-found"));
         assertTrue(chip(robot, SimulatedConnections.SLACK).getStyleClass().contains("chip-searching"),
                 "Slack is still searching while Lucid has answered");
         assertFalse(robot.lookup("#people-table").queryTableView().getItems().isEmpty(), "the person is listed already");

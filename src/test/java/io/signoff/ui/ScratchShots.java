@@ -38,7 +38,7 @@ class ScratchShots {
         views.putInto(map);
         window = new MainWindow(map, true, "v-test");
         views.attach(window);
-        scene = new Scene(window.root(), 1280, 800);
+        scene = new Scene(window.root(), 1200, 740);
         scene.getStylesheets().add(MainWindow.class.getResource("signoff.css").toExternalForm());
         stage.setScene(scene);
         window.select(Section.TENANTS);

@@ -23,7 +23,7 @@ final class ProviderCards extends FlowPane {
 
     /** @param onRevokeAll called with the connection id whose "Revoke all" was pressed */
     ProviderCards(Consumer<String> onRevokeAll) {
-        super(10, 10);
+        super(8, 8);
         this.onRevokeAll = onRevokeAll;
         setId("provider-cards");
     }
@@ -53,7 +53,9 @@ final class ProviderCards extends FlowPane {
             if (!a.residualExposure().isBlank()) {
                 Label residual = new Label("After a revoke: " + a.residualExposure());
                 residual.setWrapText(true);
-                residual.getStyleClass().add("muted");
+                residual.setMaxHeight(44); // two lines; the tooltip has it all
+                residual.setTooltip(new Tooltip(a.residualExposure()));
+                residual.getStyleClass().add("card-residual");
                 card.getChildren().add(residual);
             }
         }

@@ -24,6 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -67,18 +68,15 @@ final class SessionsTable extends VBox {
 
         table.setId("sessions-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Provider", 140, SessionRow::providerName));
-        table.getColumns().add(column("Tenant / workspace", 120, tenantOf));
-        table.getColumns().add(column("Device", 150, r -> r.session() == null ? r.note() : nonNull(r.session().device())));
-        table.getColumns().add(column("OS", 90, r -> r.session() == null ? "" : nonNull(r.session().os())));
+        table.getColumns().add(column("Provider · tenant", 180, r -> r.providerName() + " · " + tenantOf.apply(r)));
+        table.getColumns().add(column("Device · OS", 180, r -> r.session() == null ? r.note() : join(r.session().device(), r.session().os())));
         table.getColumns().add(column("Client / app", 130, SessionsTable::client));
-        table.getColumns().add(column("IP", 100, r -> r.session() == null ? "" : nonNull(r.session().ip())));
+        table.getColumns().add(column("IP", 105, r -> r.session() == null ? "" : nonNull(r.session().ip())));
         table.getColumns().add(column("Location", 110, r -> r.session() == null ? "" : nonNull(r.session().location())));
-        table.getColumns().add(column("Created", 110, r -> r.session() == null ? "" : Formats.dateTime(r.session().created())));
-        table.getColumns().add(column("Last seen", 90, r -> r.session() == null ? "" : Formats.ago(r.session().lastSeen(), Instant.now())));
-        table.getColumns().add(column("Expires", 110, r -> r.session() == null ? "" : Formats.dateTime(r.session().expires())));
-        table.getColumns().add(column("State", 120, SessionsTable::state));
-        table.getColumns().add(column("Session id", 110, r -> r.session() == null ? "" : r.session().id()));
+        table.getColumns().add(column("Signed in · seen", 150, SessionsTable::when));
+        table.getColumns().add(column("Expires", 105, r -> r.session() == null ? "" : Formats.dateTime(r.session().expires())));
+        table.getColumns().add(column("State", 75, SessionsTable::state));
+        table.getColumns().add(column("Session id", 90, r -> r.session() == null ? "" : r.session().id()));
         table.setPlaceholder(new Label("No sessions to show."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -86,6 +84,9 @@ final class SessionsTable extends VBox {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(NOTE, !empty && item != null && item.session() == null);
                 pseudoClassStateChanged(ENDED, !empty && item != null && item.ended());
+                setTooltip(empty || item == null || item.session() == null ? null : new Tooltip(item.ended()
+                        ? "Signed in before \"sessions valid from\": its tokens no longer work"
+                        : item.revocableAlone() ? "Can be ended alone" : "This provider ends sessions only all at once"));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> updateButtons());
@@ -157,12 +158,23 @@ final class SessionsTable extends VBox {
 
     private static String state(SessionRow r) {
         return switch (r.kind()) {
-            case SESSION -> r.ended() ? "ended (before valid-from)" : r.revocableAlone() ? "active · revocable alone" : "active";
+            case SESSION -> r.ended() ? "ended" : "active";
             case LOADING -> "loading…";
             case NONE -> "no sessions";
             case MANUAL -> "manual step";
             case ERROR -> "error";
         };
+    }
+
+    private static String when(SessionRow r) {
+        if (r.session() == null) return "";
+        String signedIn = Formats.dateTime(r.session().created());
+        String seen = Formats.ago(r.session().lastSeen(), Instant.now());
+        return signedIn.isEmpty() ? seen : seen.isEmpty() ? signedIn : signedIn + " · " + seen;
+    }
+
+    private static String join(String a, String b) {
+        return nonNull(a).isBlank() ? nonNull(b) : nonNull(b).isBlank() ? a : a + " · " + b;
     }
 
     private static String deviceText(Session s) {

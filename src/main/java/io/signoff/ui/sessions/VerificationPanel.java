@@ -72,24 +72,27 @@ final class VerificationPanel extends VBox {
             String id = v.connection().id();
             for (int n = 2; !used.add(id); n++) id = v.connection().id() + "-" + n;
             Label provider = new Label(v.connection().displayName());
-            provider.getStyleClass().add("card-line");
+            provider.getStyleClass().add("card-title");
+            provider.setMinWidth(Region.USE_PREF_SIZE);
             Label callState = chip(call == null ? "manual" : call.state().name(), call == null ? "no API" : callLabel(call));
             callState.setId("call-state-" + id);
             Label verifyState = chip(v.state().name(), v.state().label());
             verifyState.setId("verify-state-" + id);
+            HBox chips = new HBox(6, callState, verifyState);
+            chips.setMinWidth(Region.USE_PREF_SIZE);
             String text = v.detail() + (call != null && !call.message().isBlank() && call.state() != CallState.SUCCEEDED
                     ? (v.detail().isBlank() ? "" : " — ") + call.message() : "")
                     + (call != null && !call.reference().isBlank() ? " [" + call.reference() + "]" : "");
             Label detail = new Label(text);
             detail.setId("verify-detail-" + id);
             detail.setWrapText(true);
-            detail.setMaxWidth(520);
             Label residual = new Label(v.residualExposure().isBlank() ? "" : "Residual exposure: " + v.residualExposure());
             residual.setId("verify-residual-" + id);
             residual.setWrapText(true);
-            residual.setMaxWidth(340);
-            residual.getStyleClass().add("muted");
-            grid.addRow(row++, provider, callState, verifyState, detail, residual);
+            residual.getStyleClass().add("card-residual");
+            VBox words = new VBox(1, detail, residual);
+            GridPane.setHgrow(words, Priority.ALWAYS);
+            grid.addRow(row++, provider, chips, words);
         }
     }
 

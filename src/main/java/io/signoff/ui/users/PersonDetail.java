@@ -8,6 +8,7 @@ import io.signoff.ui.TableSupport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
@@ -32,7 +33,12 @@ final class PersonDetail extends VBox {
     private final Button showSessions = new Button("Show sessions");
     private Person person;
 
-    PersonDetail(java.util.function.Consumer<Person> onShowSessions) {
+    /**
+     * @param connectionName a connection id's display name
+     * @param tenantName     the display name of the tenant an account lives in
+     */
+    PersonDetail(Function<String, String> connectionName, Function<DirectoryUser, String> tenantName,
+                 Consumer<Person> onShowSessions) {
         super(8);
         setId("person-detail");
         getStyleClass().add("person-detail");
@@ -48,18 +54,19 @@ final class PersonDetail extends VBox {
         showSessions.setOnAction(e -> {
             if (person != null) onShowSessions.accept(person);
         });
-        HBox header = new HBox(10, new VBox(2, name, email), showSessions);
+        HBox header = new HBox(10, new VBox(2, name, email), roles, showSessions);
         HBox.setHgrow(header.getChildren().get(0), Priority.ALWAYS);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         accounts.setId("accounts-table");
         accounts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        accounts.getColumns().add(column("Connection", 130, a -> connectionName.apply(a.connectionId())));
         accounts.getColumns().add(column("Provider", 150, a -> a.kind().displayName()));
-        accounts.getColumns().add(column("Tenant / workspace", 130, a -> a.workspaces().size() > 1
-                ? String.join(", ", a.workspaces()) : String.valueOf(a.tenantId())));
+        accounts.getColumns().add(column("Tenant / workspace", 170, tenantName));
         accounts.getColumns().add(statusColumn());
-        accounts.getColumns().add(column("Role", 110, PersonDetail::role));
+        accounts.getColumns().add(column("Role", 100, PersonDetail::role));
         accounts.getColumns().add(column("Account", 190, a -> a.email().isBlank() ? a.displayName() : a.email()));
-        accounts.getColumns().add(column("Last activity", 110, a -> Formats.ago(a.lastActivity(), Instant.now())));
+        accounts.getColumns().add(column("Last activity", 95, a -> Formats.ago(a.lastActivity(), Instant.now())));
         accounts.getColumns().add(column("User id", 150, DirectoryUser::id));
         accounts.setPlaceholder(new Label("Select a person to see their accounts."));
         MenuItem copyId = new MenuItem("Copy user id");
@@ -69,7 +76,9 @@ final class PersonDetail extends VBox {
         });
         TableSupport.install(accounts, copyId);
         VBox.setVgrow(accounts, Priority.ALWAYS);
-        getChildren().addAll(header, roles, accounts);
+        HBox.setHgrow(roles, Priority.SOMETIMES);
+        roles.setMaxWidth(520);
+        getChildren().addAll(header, accounts);
         show(null);
     }
 

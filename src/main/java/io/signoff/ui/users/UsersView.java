@@ -7,7 +7,6 @@ import io.signoff.controller.LookupSnapshot;
 import io.signoff.controller.Person;
 import io.signoff.controller.SearchQuery;
 import io.signoff.controller.UserIndex;
-import io.signoff.model.ProviderKind;
 import io.signoff.ui.Formats;
 import io.signoff.ui.FxLatest;
 import io.signoff.ui.SectionView;
@@ -66,7 +65,7 @@ public final class UsersView implements SectionView {
     public UsersView(LookupController lookup, Workspace workspace) {
         this.lookup = lookup;
         this.workspace = workspace;
-        this.detail = new PersonDetail(workspace::showSessions);
+        this.detail = new PersonDetail(lookup::connectionName, lookup::tenantName, workspace::showSessions);
         root.getStyleClass().add("users-view");
         root.getStylesheets().add(UsersView.class.getResource("users.css").toExternalForm());
 
@@ -104,8 +103,9 @@ public final class UsersView implements SectionView {
         VBox left = new VBox(6, resultFilter, people);
         VBox.setVgrow(people, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, detail);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.55);
+        // Stacked: both tables get the full width, the detail's seven columns included.
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(bar, problem, scopeLabel, chips, notFound, split);
 
@@ -117,12 +117,13 @@ public final class UsersView implements SectionView {
     private void buildPeopleTable() {
         people.setId("people-table");
         people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        people.getColumns().add(column("Name", 160, Person::displayName));
-        people.getColumns().add(column("Email", 210, Person::email));
-        people.getColumns().add(column("Providers", 200, p -> p.kinds().stream().map(ProviderKind::displayName).collect(Collectors.joining(" · "))));
+        people.getColumns().add(column("Name", 170, Person::displayName));
+        people.getColumns().add(column("Email", 230, Person::email));
+        people.getColumns().add(column("Found in", 260, p -> p.accounts().stream()
+                .map(a -> lookup.connectionName(a.connectionId())).distinct().collect(Collectors.joining(", "))));
         people.getColumns().add(column("Status", 90, p -> p.anyActive() ? "Active" : "Disabled everywhere"));
-        people.getColumns().add(column("Roles", 150, Person::roles));
-        people.getColumns().add(column("Last activity", 110, p -> Formats.ago(p.lastActivity(), Instant.now())));
+        people.getColumns().add(column("Roles", 160, Person::roles));
+        people.getColumns().add(column("Last activity", 100, p -> Formats.ago(p.lastActivity(), Instant.now())));
         people.setPlaceholder(new Label("Search for a person to see their accounts in every provider."));
         people.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> {
             detail.show(p);
