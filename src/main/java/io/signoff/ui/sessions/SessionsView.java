@@ -101,16 +101,24 @@ public final class SessionsView implements SectionView {
         if (who != null && (snapshot == null || !snapshot.person().equals(who))) load(who);
     }
 
-    /** Completes when the current person's sessions are loaded (at once when no person is selected). */
+    /**
+     * Completes when the sessions on screen are loaded: at once when no person is selected, else when the load (or the
+     * look-up and then the load) that is running finishes.
+     */
     @Override
     public CompletionStage<Void> loaded() { return loaded; }
+
+    /** The future for the data being fetched now: the pending one if a fetch is already under way. */
+    private CompletableFuture<Void> pendingLoad() {
+        if (loaded.isDone()) loaded = new CompletableFuture<>();
+        return loaded;
+    }
 
     /** Reads the person's sessions in every provider; cards and rows fill in as each provider answers. */
     public void load(Person who) {
         if (who == null) return;
         long generation = ++loadGeneration;
-        CompletableFuture<Void> thisLoad = new CompletableFuture<>();
-        loaded = thisLoad;
+        CompletableFuture<Void> thisLoad = pendingLoad();
         progress.setVisible(true);
         FxLatest<SessionsSnapshot> render = new FxLatest<>(s -> {
             if (generation != loadGeneration) return;
@@ -125,12 +133,15 @@ public final class SessionsView implements SectionView {
         sessions.load(who, render);
     }
 
-    private void findPerson(String text) {
+    /** Looks the address up everywhere and shows that person's sessions (the "Another person" box). */
+    public void findPerson(String text) {
+        if (!find.getText().equals(text)) find.setText(text);
         SearchQuery query = SearchQuery.parse(text);
         if (query.emails().size() != 1) {
             workspace.status("Type one email address to look up a person's sessions.");
             return;
         }
+        CompletableFuture<Void> lookedUp = pendingLoad();
         progress.setVisible(true);
         FxLatest<LookupSnapshot> done = new FxLatest<>(s -> {
             if (!s.finished()) return;
@@ -138,8 +149,11 @@ public final class SessionsView implements SectionView {
             List<Person> people = s.people();
             if (people.isEmpty()) {
                 workspace.status(query.emails().get(0) + " was not found in any provider.");
+                lookedUp.complete(null);
+            } else if (people.get(0).equals(workspace.person().get())) {
+                load(people.get(0)); // the same person again: read their sessions afresh
             } else {
-                workspace.person().set(people.get(0));
+                workspace.person().set(people.get(0)); // the listener loads their sessions
             }
         });
         lookup.search(query, workspace.scope().get() == null ? LookupScope.everywhere() : workspace.scope().get(), done);

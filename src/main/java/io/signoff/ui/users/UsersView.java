@@ -175,7 +175,7 @@ public final class UsersView implements SectionView {
         if (search.getText().isEmpty()) search.requestFocus();
     }
 
-    /** Completes when the current search has finished (at once when none is running). */
+    /** Completes when the search under way has finished (at once when none is running). */
     @Override
     public CompletionStage<Void> loaded() { return loaded; }
 
@@ -186,8 +186,8 @@ public final class UsersView implements SectionView {
         showProblem(query.problem());
         if (!query.searchable()) return;
         if (running != null) running.cancel();
-        CompletableFuture<Void> thisSearch = new CompletableFuture<>();
-        loaded = thisSearch;
+        if (loaded.isDone()) loaded = new CompletableFuture<>();
+        CompletableFuture<Void> thisSearch = loaded;
         found = List.of();
         filterState = null;
         resultFilter.clear();
