@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fan-out person search with simulator latencies of 50/150/400/900 ms for the four providers: the whole search should
- * take barely longer than the slowest provider alone (sequential calls would take their sum, ≈ 1.67 × the slowest).
- * Both are measured in the same run, interleaved, so machine load affects them alike.
+ * Fan-out person search with simulator latencies of 50/150/400/900 ms for the four providers (CIPP, Slack, Cloudflare,
+ * SCIM): the whole search should take barely longer than the slowest provider searched alone (one after the other
+ * would take their sum). "Slowest alone" is measured, not assumed from the latency knobs: a provider's search may need
+ * several calls. Both are measured in the same run, interleaved, so machine load affects them alike.
  */
 @Tag("benchmark")
 class LookupFanoutBenchmark {
@@ -45,28 +47,39 @@ class LookupFanoutBenchmark {
             tenants.load(s -> { }).get(30, TimeUnit.SECONDS); // tenants are listed once, as the Tenants view does
             LookupController lookup = new LookupController(tenants, sim.executor());
             SearchQuery jane = SearchQuery.parse("jane.doe@contoso.com");
-            Connection slowest = sim.connection(SimulatedConnections.LUCID);
-            LookupScope slowestOnly = new LookupScope(Set.copyOf(tenants.tenants(slowest).get()));
+            Map<String, LookupScope> alone = new LinkedHashMap<>();
+            for (Connection c : sim.connections()) alone.put(c.id(), new LookupScope(Set.copyOf(tenants.tenants(c).get())));
             for (int i = 0; i < 3; i++) { // warm up: tokens, connections, JIT
                 lookup.search(jane, LookupScope.everywhere(), s -> { }).done().get(30, TimeUnit.SECONDS);
             }
             LATENCY.forEach((kind, latency) -> sim.simulator().faults(kind).latency(latency));
 
             List<Double> total = new ArrayList<>();
-            List<Double> alone = new ArrayList<>();
+            List<Double> slowest = new ArrayList<>();
+            Map<String, List<Double>> each = new LinkedHashMap<>();
             for (int run = 0; run < RUNS; run++) {
                 long t0 = System.nanoTime();
                 LookupSnapshot all = lookup.search(jane, LookupScope.everywhere(), s -> { }).done().get(30, TimeUnit.SECONDS);
                 total.add((System.nanoTime() - t0) / 1e6);
                 assertTrue(all.connections().stream().allMatch(c -> c.state() == SearchState.FOUND), all.connections().toString());
-                long t1 = System.nanoTime();
-                LookupSnapshot one = lookup.search(jane, slowestOnly, s -> { }).done().get(30, TimeUnit.SECONDS);
-                alone.add((System.nanoTime() - t1) / 1e6);
-                assertEquals(1, one.people().get(0).accounts().size());
+                // Each provider searched on its own: the slowest of them is what a perfect fan-out would take.
+                double max = 0;
+                for (Map.Entry<String, LookupScope> one : alone.entrySet()) {
+                    long t1 = System.nanoTime();
+                    LookupSnapshot solo = lookup.search(jane, one.getValue(), s -> { }).done().get(30, TimeUnit.SECONDS);
+                    double ms = (System.nanoTime() - t1) / 1e6;
+                    assertEquals(1, solo.people().get(0).accounts().size());
+                    each.computeIfAbsent(one.getKey(), k -> new ArrayList<>()).add(ms);
+                    max = Math.max(max, ms);
+                }
+                slowest.add(max);
             }
-            double ratio = median(total) / median(alone);
-            String line = String.format(Locale.ROOT, "lookup.fanout.ratio: %.3f (target ≤ 1.15; median of %d runs: all four %.0f ms,"
-                    + " slowest alone %.0f ms; sequential would be ≈ 1.67)", ratio, RUNS, median(total), median(alone));
+            StringBuilder perProvider = new StringBuilder();
+            each.forEach((id, times) -> perProvider.append(perProvider.length() == 0 ? "" : ", ").append(id).append(' ')
+                    .append(String.format(Locale.ROOT, "%.0f ms", median(times))));
+            double ratio = median(total) / median(slowest);
+            String line = String.format(Locale.ROOT, "lookup.fanout.ratio: %.3f (target ≤ 1.15; median of %d runs: all four at once"
+                    + " %.0f ms, slowest provider alone %.0f ms; each alone: %s)", ratio, RUNS, median(total), median(slowest), perProvider);
             LOG.info(line);
             System.out.println(line);
             assertTrue(ratio <= 1.15, line);
