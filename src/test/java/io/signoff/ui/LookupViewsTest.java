@@ -14,6 +14,7 @@ import io.signoff.controller.TenantsController;
 import io.signoff.controller.VerificationPolicy;
 import io.signoff.model.AuditEvent;
 import io.signoff.model.DirectoryUser;
+import io.signoff.model.ErrorKind;
 import io.signoff.model.Outcome;
 import io.signoff.model.ProviderKind;
 import io.signoff.simulator.Fault;
@@ -104,14 +105,14 @@ class LookupViewsTest {
         waitFor(() -> accounts.getItems().size() == 4);
         assertEquals(EnumSet.allOf(ProviderKind.class), EnumSet.copyOf(accounts.getItems().stream().map(DirectoryUser::kind).toList()));
 
-        openContextMenu(robot, robot.lookup("#people-table .table-row-cell .table-cell").nth(1).queryAs(Node.class));
+        openContextMenu(robot, cell(robot, "#people-table", 0, "Email"));
         robot.clickOn("Copy cell");
         assertEquals("jane.doe@contoso.com", WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(),
                 "the Email cell was right-clicked");
-        openContextMenu(robot, robot.lookup("#people-table .table-row-cell .table-cell").nth(0).queryAs(Node.class));
+        openContextMenu(robot, cell(robot, "#people-table", 0, "Name"));
         robot.clickOn("Copy cell");
         assertEquals("Jane Doe", WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
-        openContextMenu(robot, robot.lookup("#people-table .table-row-cell .table-cell").nth(0).queryAs(Node.class));
+        openContextMenu(robot, cell(robot, "#people-table", 0, "Name"));
         robot.clickOn("Copy email");
         assertEquals("jane.doe@contoso.com", WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
     }
@@ -130,6 +131,7 @@ class LookupViewsTest {
 
         waitFor(() -> chipsDone(robot));
         Label cloudflare = chip(robot, SimulatedConnections.CLOUDFLARE);
+        assertTrue(cloudflare.getTooltip().getText().contains(ErrorKind.TRANSIENT.advice()), cloudflare.getTooltip().getText());
         assertTrue(cloudflare.getStyleClass().contains("chip-error"), cloudflare.getText());
         assertTrue(cloudflare.getText().contains("error: "), cloudflare.getText());
         assertTrue(chip(robot, SimulatedConnections.SLACK).getStyleClass().contains("chip-found"));
@@ -212,6 +214,12 @@ class LookupViewsTest {
             node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, b.getMinX() + x, b.getMinY() + y,
                     false, new PickResult(node, b.getMinX() + x, b.getMinY() + y)));
         });
+    }
+
+    /** The on-screen cell of a table's row and column (rows are recycled: looked up by index, not by position). */
+    private static Node cell(FxRobot robot, String table, int row, String column) {
+        return robot.lookup(table + " .table-cell").match((javafx.scene.control.TableCell<?, ?> c) -> c.getIndex() == row
+                && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())).query();
     }
 
     private static long slackSessions(TableView<SessionRow> table) {

@@ -86,8 +86,9 @@ public final class SessionsView implements SectionView {
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(header, privileged, cards, verification, table);
 
+        // Sessions are read when this view is on screen: picking people in Users must not spend provider calls.
         workspace.person().addListener((obs, old, who) -> {
-            if (who != null && (old == null || !who.equals(old))) load(who);
+            if (who != null && !who.equals(old) && showing()) load(who);
         });
         render(null);
     }
@@ -174,6 +175,10 @@ public final class SessionsView implements SectionView {
         table.show(s, busy);
         reload.setDisable(who == null);
         revokeEverywhere.setDisable(s == null || !s.finished() || busy || sessions.planEverywhere(s).empty());
+    }
+
+    private boolean showing() {
+        return root.getScene() != null && root.getParent() != null;
     }
 
     private String tenantOf(SessionRow row) {

@@ -3,7 +3,10 @@ package io.signoff.ui.users;
 import io.signoff.controller.ConnectionSearch;
 import io.signoff.controller.SearchState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -18,12 +21,16 @@ final class ProviderChips extends FlowPane {
         getStyleClass().add("provider-chips");
     }
 
+    /** Updates the chips in place (no flicker while answers stream in); one chip per connection, in order. */
     void show(List<ConnectionSearch> states) {
-        getChildren().clear();
+        Map<String, Label> existing = new HashMap<>();
+        getChildren().forEach(n -> existing.put(n.getId(), (Label) n));
+        List<Label> chips = new ArrayList<>();
         for (ConnectionSearch s : states) {
-            Label chip = new Label(s.connection().displayName() + " — " + s.summary());
+            Label chip = existing.getOrDefault("chip-" + s.connection().id(), new Label());
             chip.setId("chip-" + s.connection().id());
-            chip.getStyleClass().addAll("chip", "chip-" + s.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            chip.setText(s.connection().displayName() + " — " + s.summary());
+            chip.getStyleClass().setAll("label", "chip", "chip-" + s.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             chip.setMaxWidth(420);
             StringBuilder tip = new StringBuilder(s.connection().kind().displayName() + " · " + s.connection().displayName());
             tip.append("\n").append(s.state().label());
@@ -34,8 +41,9 @@ final class ProviderChips extends FlowPane {
                         .append(s.callsTotal()).append(" calls");
             }
             chip.setTooltip(new Tooltip(tip.toString()));
-            getChildren().add(chip);
+            chips.add(chip);
         }
+        if (!getChildren().equals(chips)) getChildren().setAll(chips);
     }
 
     private static String millis(Duration d) {
