@@ -7,13 +7,16 @@ import io.signoff.model.Tenant;
 import io.signoff.provider.Provider;
 import io.signoff.provider.ProviderException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One person search in flight. Each connection works through its (tenant × term) calls with a few workers of its
- * own, so a slow provider only delays its own chip. {@link #cancel()} stops every call not yet sent and publishes a
- * final snapshot at once; answers of calls already sent are then dropped.
+ * own, so a slow provider only delays its own chip. An address that turns out to be an alias (the account found has
+ * another primary address) is followed up: the other connections are asked for the primary address as well.
+ * {@link #cancel()} stops every call not yet sent and publishes a final snapshot at once; answers of calls already sent
+ * are then dropped.
  */
 public final class LookupRun {
     private static final Logger LOG = LoggerFactory.getLogger(LookupRun.class);
@@ -34,6 +39,8 @@ public final class LookupRun {
     private final long startNanos = System.nanoTime();
     private final Map<String, Progress> progress = new LinkedHashMap<>();
     private final Map<String, PersonMerger.Hit> hits = new LinkedHashMap<>();
+    /** Primary addresses already searched on a person's behalf, so a follow-up is asked once. */
+    private final Set<String> followedUp = new HashSet<>();
     private final CompletableFuture<LookupSnapshot> done = new CompletableFuture<>();
     private volatile boolean cancelled;
     private LookupSnapshot last;
@@ -96,34 +103,48 @@ public final class LookupRun {
         }
     }
 
-    /** Starts the calls of one connection: every searched term in every tenant. */
+    /** Starts the calls of one connection: every searched term in every tenant, plus follow-ups already asked for. */
     void start(Provider provider, List<Tenant> tenants) {
-        Connection c = provider.connection();
-        Queue<Call> calls = new ConcurrentLinkedQueue<>();
-        for (Tenant tenant : tenants) {
-            for (String term : query.terms()) calls.add(new Call(tenant, term));
-        }
         int workers;
         synchronized (this) {
             if (cancelled) return;
-            Progress p = progress.get(c.id());
-            p.callsTotal = calls.size();
-            if (calls.isEmpty()) {
+            Progress p = progress.get(provider.connection().id());
+            p.provider = provider;
+            p.tenants = List.copyOf(tenants);
+            for (String term : query.terms()) {
+                p.enqueue(new Call(null, term, query.mode() == SearchQuery.Mode.EMAILS ? term : null));
+            }
+            p.pendingFollowUps.forEach(p::enqueue);
+            p.pendingFollowUps.clear();
+            if (p.callsTotal == 0) {
                 p.finish(SearchState.NOT_FOUND, null, "no tenant to search", elapsed());
                 publishLocked();
                 return;
             }
             publishLocked();
-            workers = Math.min(workersPerConnection, calls.size());
+            workers = p.workersToStart(workersPerConnection);
         }
         for (int i = 0; i < workers; i++) {
-            executor.execute(() -> work(provider, calls));
+            executor.execute(() -> work(provider));
         }
     }
 
-    private void work(Provider provider, Queue<Call> calls) {
-        Call call;
-        while (!cancelled && (call = calls.poll()) != null) {
+    private void work(Provider provider) {
+        Progress p;
+        synchronized (this) {
+            p = progress.get(provider.connection().id());
+        }
+        while (true) {
+            Call call;
+            synchronized (this) {
+                // Taking a call and retiring the worker happen under the lock, so a follow-up queued in between
+                // always finds a worker or starts one.
+                call = cancelled ? null : p.queue.poll();
+                if (call == null) {
+                    p.activeWorkers--;
+                    return;
+                }
+            }
             List<DirectoryUser> found = List.of();
             ProviderException failure = null;
             try {
@@ -141,18 +162,49 @@ public final class LookupRun {
     }
 
     private void record(Connection c, Call call, List<DirectoryUser> found, ProviderException failure) {
+        Map<Provider, Integer> toStart = new LinkedHashMap<>();
         synchronized (this) {
             if (cancelled) return;
             Progress p = progress.get(c.id());
             p.callsDone++;
-            String searched = query.mode() == SearchQuery.Mode.EMAILS ? call.term() : null;
             for (DirectoryUser user : found) {
                 String key = user.connectionId() + '\u0000' + user.id();
-                if (hits.putIfAbsent(key, new PersonMerger.Hit(user, searched)) == null) p.accounts++;
+                if (hits.putIfAbsent(key, new PersonMerger.Hit(user, call.searchedFor())) == null) p.accounts++;
+                if (call.searchedFor() != null) {
+                    p.foundFor.add(call.searchedFor());
+                    followUpLocked(user.email(), call.searchedFor(), toStart);
+                }
             }
             if (failure != null) p.failures.add(failure);
             if (p.callsDone == p.callsTotal) p.conclude(elapsed());
             publishLocked();
+        }
+        toStart.forEach((provider, n) -> {
+            for (int i = 0; i < n; i++) executor.execute(() -> work(provider));
+        });
+    }
+
+    /**
+     * A searched address led to an account whose primary address is another one (an M365 alias or proxy address was
+     * searched): the other connections are asked for the primary address too, on behalf of the same person, unless
+     * they already found that person.
+     */
+    private void followUpLocked(String address, String searchedFor, Map<Provider, Integer> toStart) {
+        String primary = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        if (primary.isEmpty() || !SearchQuery.isEmail(primary) || !followedUp.add(primary) || query.emails().contains(primary)) {
+            return;
+        }
+        for (Progress other : progress.values()) {
+            if (other.foundFor.contains(searchedFor) || !other.searchable()) continue;
+            Call call = new Call(null, primary, searchedFor);
+            if (other.provider == null) {
+                other.pendingFollowUps.add(call); // its tenants are still being listed
+                continue;
+            }
+            other.enqueue(call);
+            other.reopen();
+            int n = other.workersToStart(workersPerConnection);
+            if (n > 0) toStart.merge(other.provider, n, Integer::sum);
         }
     }
 
@@ -160,8 +212,12 @@ public final class LookupRun {
         List<ConnectionSearch> states = new ArrayList<>();
         progress.values().forEach(p -> states.add(p.view(elapsed())));
         boolean finished = states.stream().allMatch(s -> s.state().done());
+        Set<String> found = new HashSet<>();
+        hits.values().forEach(h -> {
+            if (h.searchedEmail() != null) found.add(h.searchedEmail());
+        });
         LookupSnapshot snapshot = new LookupSnapshot(query, states, PersonMerger.merge(hits.values(), this::byConnectionOrder),
-                finished, cancelled);
+                found, finished, cancelled);
         last = snapshot;
         // Under the lock, so the listener sees snapshots in the order they were made.
         try {
@@ -190,7 +246,10 @@ public final class LookupRun {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private record Call(Tenant tenant, String term) { }
+    /** One findUsers call. {@code searchedFor}: the address of the query it serves (null for a name search). */
+    private record Call(Tenant tenant, String term, String searchedFor) {
+        Call in(Tenant t) { return new Call(t, term, searchedFor); }
+    }
 
     /** Mutable per-connection tally; guarded by the run's lock. */
     private static final class Progress {
@@ -200,11 +259,44 @@ public final class LookupRun {
         int callsDone;
         int callsTotal;
         final List<ProviderException> failures = new ArrayList<>();
+        final Queue<Call> queue = new ArrayDeque<>();
+        final List<Call> pendingFollowUps = new ArrayList<>();
+        final Set<String> foundFor = new HashSet<>();
+        Provider provider;
+        List<Tenant> tenants = List.of();
+        int activeWorkers;
         ErrorKind errorKind;
         String reason = "";
         Duration finishedAfter;
 
         Progress(Connection connection) { this.connection = connection; }
+
+        /** Queues a term in every tenant of the connection. */
+        void enqueue(Call call) {
+            for (Tenant t : tenants) {
+                queue.add(call.in(t));
+                callsTotal++;
+            }
+        }
+
+        /** Still searching, or finished in a way more calls can change (found / not found / failed calls). */
+        boolean searchable() {
+            return state == SearchState.SEARCHING || state == SearchState.FOUND || state == SearchState.NOT_FOUND
+                    || state == SearchState.ERROR && !failures.isEmpty();
+        }
+
+        void reopen() {
+            if (state != SearchState.SEARCHING && callsDone < callsTotal) {
+                state = SearchState.SEARCHING;
+                finishedAfter = null;
+            }
+        }
+
+        int workersToStart(int max) {
+            int n = Math.max(0, Math.min(max, queue.size()) - activeWorkers);
+            activeWorkers += n;
+            return n;
+        }
 
         void finish(SearchState s, ErrorKind kind, String why, Duration at) {
             state = s;

@@ -8,26 +8,24 @@ import java.util.Set;
  * A person search as known at one moment. The search publishes a new snapshot each time any connection answers, so a
  * view renders the newest one and never waits for the slowest provider.
  *
- * @param people accounts found so far, merged into people
+ * @param people         accounts found so far, merged into people
+ * @param foundAddresses the searched addresses at least one account was found for
  */
 public record LookupSnapshot(SearchQuery query, List<ConnectionSearch> connections, List<Person> people,
-                             boolean finished, boolean cancelled) {
+                             Set<String> foundAddresses, boolean finished, boolean cancelled) {
     public LookupSnapshot {
         connections = List.copyOf(connections);
         people = List.copyOf(people);
+        foundAddresses = Set.copyOf(foundAddresses);
     }
 
     public Optional<ConnectionSearch> connection(String connectionId) {
         return connections.stream().filter(c -> c.connection().id().equals(connectionId)).findFirst();
     }
 
-    /** Searched addresses that no account answered to (meaningful once finished). */
+    /** Searched addresses for which no provider found an account (meaningful once finished). */
     public List<String> notFound() {
-        return query.emails().stream().filter(e -> people.stream().map(Person::addresses).noneMatch(a -> contains(a, e))).toList();
-    }
-
-    private static boolean contains(Set<String> addresses, String email) {
-        return addresses.contains(email);
+        return query.emails().stream().filter(e -> !foundAddresses.contains(e)).toList();
     }
 
     public int searching() {

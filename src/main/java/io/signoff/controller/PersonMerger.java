@@ -64,8 +64,9 @@ final class PersonMerger {
         for (Hit h : group) {
             if (!h.account().email().isBlank()) votes.merge(h.account().email().toLowerCase(Locale.ROOT), 1, Integer::sum);
         }
-        String email = searched != null ? searched
-                : votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        // The searched address names the person, unless it is only an alias: then their primary address does.
+        String mostCommon = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        String email = searched != null && (votes.containsKey(searched) || mostCommon.isEmpty()) ? searched : mostCommon;
         // The name most accounts agree on; a full name ("Jane Doe") beats a handle ("jane") on a tie.
         Map<String, Integer> names = new LinkedHashMap<>();
         for (Hit h : group) {

@@ -74,6 +74,18 @@ class LookupControllerTest {
     }
 
     @Test
+    void anAliasIsFollowedUpByThePrimaryAddressInTheProvidersThatDoNotKnowIt() throws Exception {
+        LookupSnapshot done = lookup.search(SearchQuery.parse("jdoe@contoso.com"), LookupScope.everywhere(), s -> { })
+                .done().get(20, TimeUnit.SECONDS);
+        assertEquals(1, done.people().size());
+        Person jane = done.people().get(0);
+        assertEquals("jane.doe@contoso.com", jane.email(), "named by the primary address, not the alias");
+        assertEquals(EnumSet.allOf(ProviderKind.class), jane.kinds(), "Slack and Cloudflare found through the primary address");
+        assertTrue(done.notFound().isEmpty());
+        assertTrue(done.connections().stream().allMatch(c -> c.state() == SearchState.FOUND), done.connections().toString());
+    }
+
+    @Test
     void fastProvidersAnswerWhileTheSlowOneSearchesAndAFailingOneSaysWhy() throws Exception {
         sim.simulator().faults(ProviderKind.SLACK).latency(Duration.ofMillis(1500));
         sim.simulator().faults(ProviderKind.CLOUDFLARE).enabledFaults(EnumSet.of(Fault.SERVER_ERROR)).faultRate(1.0);

@@ -34,13 +34,13 @@ class PersonMergerTest {
     }
 
     @Test
-    void anAccountFoundForASearchedAddressBelongsToThatPersonAndAccountsWithoutAddressStayApart() {
+    void anAccountFoundForAnAliasIsNamedByItsPrimaryAddressAndAccountsWithoutAddressStayApart() {
         DirectoryUser byUpn = user("cipp", ProviderKind.CIPP, "g1", "j.doe@contoso.onmicrosoft.com", List.of(), "Jane Doe");
         DirectoryUser bot1 = user("slack", ProviderKind.SLACK, "B1", "", List.of(), "bot");
         DirectoryUser bot2 = user("slack", ProviderKind.SLACK, "B2", "", List.of(), "bot");
         List<Person> people = PersonMerger.merge(List.of(new PersonMerger.Hit(byUpn, "jane.doe@contoso.com"),
                 new PersonMerger.Hit(bot1, null), new PersonMerger.Hit(bot2, null)));
         assertEquals(3, people.size());
-        assertEquals("jane.doe@contoso.com", people.get(0).email());
+        assertEquals("j.doe@contoso.onmicrosoft.com", people.get(0).email(), "the searched address was only an alias");
     }
 }
