@@ -38,6 +38,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.PickResult;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -203,23 +204,30 @@ class LookupViewsTest {
     }
 
     /**
-     * Right-clicks a node. Monocle's headless robot does not turn a right click into a context-menu request, so the
-     * press (which records the clicked column) is followed by the request a real platform would send.
+     * Right-clicks a node: the secondary-button press (which selects the row and records the clicked column) and the
+     * context-menu request a real platform sends with it. Both are delivered to the node itself: Monocle's headless
+     * robot neither turns a right click into a menu request nor always lands on a just-laid-out cell.
      */
     private static void openContextMenu(FxRobot robot, Node node) {
-        robot.clickOn(node, MouseButton.SECONDARY);
         robot.interact(() -> {
             Bounds b = node.localToScreen(node.getBoundsInLocal());
-            double x = b.getWidth() / 2, y = b.getHeight() / 2;
-            node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, b.getMinX() + x, b.getMinY() + y,
-                    false, new PickResult(node, b.getMinX() + x, b.getMinY() + y)));
+            double x = b.getWidth() / 2, y = b.getHeight() / 2, sx = b.getMinX() + x, sy = b.getMinY() + y;
+            PickResult pick = new PickResult(node, sx, sy);
+            node.fireEvent(new MouseEvent(MouseEvent.MOUSE_PRESSED, x, y, sx, sy, MouseButton.SECONDARY, 1,
+                    false, false, false, false, false, false, true, false, false, true, pick));
+            node.fireEvent(new MouseEvent(MouseEvent.MOUSE_RELEASED, x, y, sx, sy, MouseButton.SECONDARY, 1,
+                    false, false, false, false, false, false, false, false, false, true, pick));
+            node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, sx, sy, false, pick));
         });
     }
 
     /** The on-screen cell of a table's row and column (rows are recycled: looked up by index, not by position). */
-    private static Node cell(FxRobot robot, String table, int row, String column) {
-        return robot.lookup(table + " .table-cell").match((javafx.scene.control.TableCell<?, ?> c) -> c.getIndex() == row
-                && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())).query();
+    private static Node cell(FxRobot robot, String table, int row, String column) throws Exception {
+        Callable<java.util.Optional<Node>> find = () -> robot.lookup(table + " .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> c.getIndex() == row && !c.isEmpty()
+                        && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())).tryQuery();
+        waitFor(() -> find.call().isPresent()); // after new items, the cells exist from the next layout pass on
+        return find.call().orElseThrow();
     }
 
     private static long slackSessions(TableView<SessionRow> table) {
