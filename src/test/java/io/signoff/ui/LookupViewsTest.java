@@ -5,20 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signoff.controller.LookupController;
-import io.signoff.controller.OperatorIdentity;
 import io.signoff.controller.Person;
 import io.signoff.controller.ProviderPool;
 import io.signoff.controller.SessionRow;
 import io.signoff.controller.SessionsController;
 import io.signoff.controller.TenantsController;
 import io.signoff.controller.VerificationPolicy;
-import io.signoff.model.AuditEvent;
+import io.signoff.audit.AuditFilter;
+import io.signoff.audit.OperatorIdentity;
+import io.signoff.audit.SortOrder;
+import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.DirectoryUser;
 import io.signoff.model.ErrorKind;
 import io.signoff.model.Outcome;
 import io.signoff.model.ProviderKind;
 import io.signoff.simulator.Fault;
 import io.signoff.testing.SimulatedConnections;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -26,7 +29,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -45,6 +47,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -55,18 +58,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class LookupViewsTest {
     private SimulatedConnections sim;
     private MainWindow window;
-    private final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    @TempDir
+    Path data;
+    private SqliteAuditStore store;
 
     @Start
     void start(Stage stage) throws Exception {
         sim = SimulatedConnections.start();
+        store = SqliteAuditStore.open(data.resolve(SqliteAuditStore.FILE_NAME));
         ProviderPool pool = new ProviderPool(sim::connections, sim.providers(), sim.secrets());
         TenantsController tenants = new TenantsController(pool, sim.executor());
         LookupController lookup = new LookupController(tenants, sim.executor());
-        SessionsController sessions = new SessionsController(tenants, e -> {
-            audit.add(e);
-            return audit.size();
-        }, new OperatorIdentity("ui-tester", "test-host"), "ui", sim.executor(),
+        SessionsController sessions = new SessionsController(tenants, store, () -> new OperatorIdentity("ui-tester", null, "test-host"),
+                "ui", sim.executor(),
                 new VerificationPolicy(List.of(Duration.ofMillis(100)), Duration.ofMinutes(5)), Clock.systemUTC());
         LookupViews views = LookupViews.create(tenants, lookup, sessions);
         Map<Section, SectionView> map = new EnumMap<>(Section.class);
@@ -84,6 +88,11 @@ class LookupViewsTest {
     @AfterEach
     void stop() {
         sim.close();
+        store.close();
+    }
+
+    private List<Outcome> audited() {
+        return store.page(AuditFilter.ALL, SortOrder.OLDEST_FIRST, null, 1000).rows().stream().map(r -> r.event().outcome()).toList();
     }
 
     @Test
@@ -157,7 +166,7 @@ class LookupViewsTest {
         waitFor(() -> has(robot, "#verify-state-" + SimulatedConnections.SLACK, "chip-verified"));
         waitFor(() -> slackSessions(table) == slackBefore - 1);
         assertTrue(table.getItems().stream().noneMatch(r -> r.session() != null && r.session().id().equals(sessionId)));
-        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.SUCCEEDED, Outcome.VERIFIED), audit.stream().map(AuditEvent::outcome).toList());
+        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.SUCCEEDED, Outcome.VERIFIED), audited());
     }
 
     @Test
@@ -183,7 +192,7 @@ class LookupViewsTest {
                 text(robot, "#verify-residual-" + SimulatedConnections.CLOUDFLARE));
         assertTrue(text(robot, "#verify-residual-" + SimulatedConnections.CIPP).contains("hour"),
                 text(robot, "#verify-residual-" + SimulatedConnections.CIPP));
-        assertEquals(3, audit.stream().filter(e -> e.outcome() == Outcome.VERIFIED).count());
+        assertEquals(3, audited().stream().filter(o -> o == Outcome.VERIFIED).count());
     }
 
     private void showSessionsOf(FxRobot robot, String email) throws Exception {
