@@ -85,7 +85,12 @@ final class RecordingSimulator {
     }
 
     static SimulatorServer start(Seed seed) throws IOException {
-        return SimulatorServer.start(0, seed, SimCredentials.demo(), 7, server -> List.of(
+        return start(seed, SimCredentials.demo());
+    }
+
+    /** With the credentials the simulated APIs accept (recognisable ones, for the secret scans). */
+    static SimulatorServer start(Seed seed, SimCredentials credentials) throws IOException {
+        return SimulatorServer.start(0, seed, credentials, 7, server -> List.of(
                 new Recorder(new CippSimulator(server.seed(), server.credentials(), server.calls())),
                 new Recorder(new SlackSimulator(server.seed(), server.credentials())),
                 new Recorder(new CloudflareSimulator(server.seed(), server.credentials())),
