@@ -2,12 +2,6 @@ package io.signoff.reliability;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,13 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The figures one benchmark produces: each printed as {@code name: value (target …)} on the console and appended to
- * {@code target/benchmarks.txt}, so one {@code mvn -Pbench verify} leaves every figure in one place. The benchmark
- * fails after all its figures are out if any missed its target.
+ * The figures one benchmark produces, each printed as {@code name: value (target …)} on the console (the bench
+ * profile shows test output). The benchmark fails after all its figures are out if any missed its target.
  */
 public final class Figures {
     private static final Logger LOG = LoggerFactory.getLogger(Figures.class);
-    private static final Path FILE = Path.of("target", "benchmarks.txt");
 
     private final List<String> missed = new ArrayList<>();
 
@@ -29,13 +21,6 @@ public final class Figures {
     public void report(String line, boolean met) {
         LOG.info(line);
         System.out.println(line); // the benchmark's output: the bench profile shows test output on the console
-        try {
-            Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, line + (met ? "" : "   <-- MISSED") + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         if (!met) missed.add(line);
     }
 
