@@ -138,8 +138,14 @@ final class SimHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable c : closeables) c.close();
+    public void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         timer.shutdownNow();
         journal.close();
         sim.close();
