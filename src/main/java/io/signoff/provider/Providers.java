@@ -2,8 +2,12 @@ package io.signoff.provider;
 
 import io.signoff.model.Connection;
 import io.signoff.model.ProviderKind;
+import io.signoff.provider.cipp.CippProvider;
+import io.signoff.provider.cloudflare.CloudflareProvider;
 import io.signoff.provider.http.HttpClients;
 import io.signoff.provider.http.Redactor;
+import io.signoff.provider.scim.ScimProvider;
+import io.signoff.provider.slack.SlackProvider;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -18,11 +22,10 @@ public final class Providers {
     /** The real clients, sharing one HTTP client base and one redactor. */
     public static Providers standard(HttpClients http, Redactor redactor) {
         Map<ProviderKind, ProviderFactory> map = new EnumMap<>(ProviderKind.class);
-        // Each provider package registers its factory here, e.g.:
-        // map.put(ProviderKind.CIPP, (connection, secrets) -> new CippProvider(connection, secrets, http, redactor));
-        map.put(ProviderKind.SLACK, (connection, secrets) -> new io.signoff.provider.slack.SlackProvider(connection, secrets, http, redactor));
-        map.put(ProviderKind.CLOUDFLARE, (connection, secrets) -> new io.signoff.provider.cloudflare.CloudflareProvider(connection, secrets, http, redactor));
-        map.put(ProviderKind.SCIM, (connection, secrets) -> new io.signoff.provider.scim.ScimProvider(connection, secrets, http, redactor));
+        map.put(ProviderKind.CIPP, (connection, secrets) -> new CippProvider(connection, secrets, http, redactor));
+        map.put(ProviderKind.SLACK, (connection, secrets) -> new SlackProvider(connection, secrets, http, redactor));
+        map.put(ProviderKind.CLOUDFLARE, (connection, secrets) -> new CloudflareProvider(connection, secrets, http, redactor));
+        map.put(ProviderKind.SCIM, (connection, secrets) -> new ScimProvider(connection, secrets, http, redactor));
         return new Providers(map);
     }
 

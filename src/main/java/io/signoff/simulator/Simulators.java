@@ -1,5 +1,10 @@
 package io.signoff.simulator;
 
+import io.signoff.model.ProviderKind;
+import io.signoff.simulator.cipp.CippSimulator;
+import io.signoff.simulator.cloudflare.CloudflareSimulator;
+import io.signoff.simulator.scim.ScimSimulator;
+import io.signoff.simulator.slack.SlackSimulator;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +25,10 @@ public final class Simulators {
     /** Every provider API the simulator speaks. */
     static List<SimulatedApi> standardApis(SimulatorServer server) {
         List<SimulatedApi> apis = new ArrayList<>();
-        // Each provider package adds its API here (cipp, slack, cloudflare, scim).
-        apis.add(new io.signoff.simulator.slack.SlackSimulator(server.seed(), server.credentials()));
-        apis.add(new io.signoff.simulator.cloudflare.CloudflareSimulator(server.seed(), server.credentials()));
-        apis.add(new io.signoff.simulator.scim.ScimSimulator(server.seed(), server.credentials(), server.baseUrl(io.signoff.model.ProviderKind.SCIM)));
+        apis.add(new CippSimulator(server.seed(), server.credentials(), server.calls()));
+        apis.add(new SlackSimulator(server.seed(), server.credentials()));
+        apis.add(new CloudflareSimulator(server.seed(), server.credentials()));
+        apis.add(new ScimSimulator(server.seed(), server.credentials(), server.baseUrl(ProviderKind.SCIM)));
         return apis;
     }
 }

@@ -7,7 +7,6 @@ import io.signoff.model.ErrorKind;
 import io.signoff.provider.ProviderException;
 import io.signoff.provider.http.HttpReply;
 import io.signoff.provider.http.Redactor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +77,7 @@ final class CloudflareErrors {
         }
         ProviderException.Builder b = ProviderException.of(kind, message).httpStatus(status).requestId(reply.requestId());
         if (first.code() != 0) b.providerCode(Integer.toString(first.code()));
-        if (kind == ErrorKind.RATE_LIMITED) b.retryAfter(retryAfter(reply));
+        if (kind == ErrorKind.RATE_LIMITED) b.retryAfter(reply.retryAfter().orElse(null));
         return b.build();
     }
 
@@ -121,13 +120,4 @@ final class CloudflareErrors {
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
 
-    private static Duration retryAfter(HttpReply reply) {
-        String value = reply.header("Retry-After");
-        if (value == null) return null;
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            return null;
-        }
-    }
 }

@@ -2,33 +2,30 @@ package io.signoff.provider.http;
 
 import io.signoff.model.ProxySettings;
 import io.signoff.model.RequestOptions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import java.util.Set;
+import okhttp3.Authenticator;
 import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the OkHttp client of each connection from one shared base, so all connections share a connection pool and
- * dispatcher while each keeps its own timeouts, proxy and TLS settings.
+ * dispatcher while each keeps its own timeouts, proxy and TLS settings. (OkHttp never reuses a pooled connection
+ * across clients whose proxy, socket factory or TLS settings differ.)
  */
 public final class HttpClients {
     private static final Logger LOG = LoggerFactory.getLogger(HttpClients.class);
+    /** Request headers that carry credentials; none of them may follow a redirect to another origin. */
+    static final Set<String> CREDENTIAL_HEADERS = Set.of(
+            "Authorization", "Cookie", "X-Auth-Key", "X-Auth-Email", "X-Auth-User-Service-Key", "X-Api-Key", "Api-Key");
 
     private final OkHttpClient base;
     private final String userAgent;
@@ -41,11 +38,13 @@ public final class HttpClients {
     public String userAgent() { return userAgent; }
 
     /**
-     * A client for one connection.
+     * A client for one connection. Redirects are followed within HTTPS (or within HTTP), never from HTTPS down to
+     * HTTP, and credential headers never follow a redirect to another scheme, host or port.
      *
      * @param label         the connection's name, for log lines (never a secret)
-     * @param proxyPassword the proxy password from the keychain, or null; not kept after the client is built
-     *                      except inside OkHttp's authenticator
+     * @param proxyPassword the proxy password from the keychain, or null; the caller may wipe it afterwards (the
+     *                      client keeps only the encoded credential it needs)
+     * @throws IllegalArgumentException when the CA bundle cannot be read or the proxy settings are unusable
      */
     public OkHttpClient clientFor(RequestOptions options, String label, char[] proxyPassword) {
         OkHttpClient.Builder b = base.newBuilder()
@@ -53,91 +52,96 @@ public final class HttpClients {
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
                 .callTimeout(options.callTimeout())
+                // Retrying is ApiCaller's decision: it knows whether a call is idempotent.
                 .retryOnConnectionFailure(false)
+                .followSslRedirects(false)
                 .addInterceptor(chain -> chain.proceed(chain.request().header("User-Agent") == null
                         ? chain.request().newBuilder().header("User-Agent", userAgent).build()
-                        : chain.request()));
-        applyProxy(b, options.proxy(), proxyPassword);
+                        : chain.request()))
+                .addNetworkInterceptor(HttpClients::dropCredentialsOnCrossOriginHop);
+        applyProxy(b, options, label, proxyPassword);
         applyTls(b, options, label);
         return b.build();
     }
 
-    private static void applyProxy(OkHttpClient.Builder b, ProxySettings proxy, char[] password) {
+    /**
+     * OkHttp already drops Authorization when a redirect leaves the host; this also covers the other credential
+     * headers providers use (Cloudflare's X-Auth-Key, cookies) and port or scheme changes.
+     */
+    private static okhttp3.Response dropCredentialsOnCrossOriginHop(Interceptor.Chain chain) throws java.io.IOException {
+        Request hop = chain.request();
+        if (sameOrigin(chain.call().request().url(), hop.url())) return chain.proceed(hop);
+        Request.Builder stripped = hop.newBuilder();
+        CREDENTIAL_HEADERS.forEach(stripped::removeHeader);
+        return chain.proceed(stripped.build());
+    }
+
+    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+        return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
+    }
+
+    private static void applyProxy(OkHttpClient.Builder b, RequestOptions options, String label, char[] password) {
+        ProxySettings proxy = options.proxy();
         if (proxy == null) return;
-        Proxy.Type type = proxy.type() == ProxySettings.Type.SOCKS ? Proxy.Type.SOCKS : Proxy.Type.HTTP;
-        b.proxy(new Proxy(type, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-        if (proxy.hasCredentials() && password != null && type == Proxy.Type.HTTP) {
-            String credential = Credentials.basic(proxy.username(), new String(password));
-            b.proxyAuthenticator((route, response) -> {
-                if (response.request().header("Proxy-Authorization") != null) {
-                    return null; // already tried these credentials: give up rather than loop
-                }
-                return response.request().newBuilder().header("Proxy-Authorization", credential).build();
-            });
+        if (proxy.hasCredentials() && password == null) {
+            LOG.warn("Connection '{}': proxy user '{}' is set but no proxy password is stored; trying an empty password",
+                    label, proxy.username());
         }
+        if (proxy.type() == ProxySettings.Type.SOCKS) {
+            b.proxy(Proxy.NO_PROXY)
+                    .socketFactory(new Socks5SocketFactory(proxy.host(), proxy.port(),
+                            proxy.hasCredentials() ? proxy.username() : null, password,
+                            (int) options.connectTimeout().toMillis()))
+                    .dns(Socks5SocketFactory.remoteDns());
+        } else {
+            b.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())))
+                    .proxyAuthenticator(httpProxyAuthenticator(proxy, password));
+        }
+    }
+
+    /**
+     * Answers the proxy's 407 with Basic credentials once; a second 407, or a 407 when we have no credentials, ends
+     * the call with {@link ProxyAuthenticationException} (OkHttp would otherwise return the 407 as if the provider
+     * had sent it, or fail an HTTPS tunnel with a vague message).
+     */
+    static Authenticator httpProxyAuthenticator(ProxySettings proxy, char[] password) {
+        String credential = proxy.hasCredentials()
+                ? Credentials.basic(proxy.username(), password == null ? "" : new String(password), StandardCharsets.UTF_8)
+                : null;
+        String where = "HTTP proxy " + proxy.host() + ":" + proxy.port();
+        return (route, response) -> {
+            // For HTTPS tunnels OkHttp first asks with a made-up challenge, to send credentials up front.
+            boolean preemptive = "OkHttp-Preemptive".equals(response.header("Proxy-Authenticate"));
+            List<String> offered = response.headers("Proxy-Authenticate");
+            if (credential == null) {
+                if (preemptive) return null;
+                throw new ProxyAuthenticationException(where + " requires credentials (HTTP 407, offers " + offered
+                        + ") and this connection has no proxy user");
+            }
+            if (credential.equals(response.request().header("Proxy-Authorization"))) {
+                throw new ProxyAuthenticationException(where + " rejected the credentials of user '" + proxy.username()
+                        + "' (HTTP 407, offers " + offered + ")");
+            }
+            return response.request().newBuilder().header("Proxy-Authorization", credential).build();
+        };
     }
 
     private static void applyTls(OkHttpClient.Builder b, RequestOptions options, String label) {
-        try {
-            if (options.skipTlsVerification()) {
-                LOG.warn("TLS verification is OFF for connection '{}': anyone on the network path can read and alter its traffic", label);
-                X509TrustManager trustAll = new TrustAllManager();
-                b.sslSocketFactory(sslContext(trustAll).getSocketFactory(), trustAll)
-                        .hostnameVerifier((host, session) -> true)
-                        .addNetworkInterceptor(chain -> {
+        if (options.skipTlsVerification()) {
+            LOG.warn("TLS verification is OFF for connection '{}': anyone on the network path can read and alter its traffic{}",
+                    label, options.extraCaBundle() == null ? "" : " (its CA bundle is ignored while verification is off)");
+            TlsTrust trustAll = TlsTrust.trustingEverything();
+            b.sslSocketFactory(trustAll.socketFactory(), trustAll.trustManager())
+                    .hostnameVerifier((host, session) -> true)
+                    .addNetworkInterceptor(chain -> {
+                        if (chain.request().isHttps()) {
                             LOG.warn("Connection '{}': calling {} WITHOUT TLS verification", label, chain.request().url().host());
-                            return chain.proceed(chain.request());
-                        });
-            } else if (options.extraCaBundle() != null) {
-                X509TrustManager tm = systemPlusBundle(options.extraCaBundle());
-                b.sslSocketFactory(sslContext(tm).getSocketFactory(), tm);
-            }
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("Cannot set up TLS for connection '" + label + "': " + e.getMessage(), e);
+                        }
+                        return chain.proceed(chain.request());
+                    });
+        } else if (options.extraCaBundle() != null) {
+            TlsTrust trust = TlsTrust.systemPlus(options.extraCaBundle());
+            b.sslSocketFactory(trust.socketFactory(), trust.trustManager());
         }
-    }
-
-    private static SSLContext sslContext(X509TrustManager tm) throws GeneralSecurityException {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {tm}, null);
-        return ctx;
-    }
-
-    /** Trusts the JVM's CAs and the certificates of a PEM bundle (a corporate TLS-inspecting proxy, a private CA). */
-    static X509TrustManager systemPlusBundle(java.nio.file.Path bundle) throws GeneralSecurityException, IOException {
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        int i = 0;
-        for (X509TrustManager system : trustManagers(null)) {
-            for (X509Certificate cert : system.getAcceptedIssuers()) {
-                ks.setCertificateEntry("system-" + i++, cert);
-            }
-        }
-        CertificateFactory cf = CertificateFactory.getInstance("X.509");
-        try (InputStream in = Files.newInputStream(bundle)) {
-            for (Certificate cert : cf.generateCertificates(in)) {
-                ks.setCertificateEntry("bundle-" + i++, cert);
-            }
-        }
-        List<X509TrustManager> tms = trustManagers(ks);
-        if (tms.isEmpty()) throw new GeneralSecurityException("no X509 trust manager available");
-        return tms.get(0);
-    }
-
-    private static List<X509TrustManager> trustManagers(KeyStore ks) throws GeneralSecurityException {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        List<X509TrustManager> out = new ArrayList<>();
-        for (TrustManager tm : tmf.getTrustManagers()) {
-            if (tm instanceof X509TrustManager x) out.add(x);
-        }
-        return out;
-    }
-
-    /** Used only when the operator explicitly turned verification off for one connection. */
-    private static final class TrustAllManager implements X509TrustManager {
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
-        @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
     }
 }

@@ -23,12 +23,18 @@ public record HttpReply(int status, Map<String, List<String>> headers, String co
         return null;
     }
 
+    /** The Retry-After the provider sent (delay-seconds or an HTTP date), or empty when absent or unreadable. */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return RetryTiming.retryAfter(this);
+    }
+
     public boolean successful() { return status >= 200 && status < 300; }
 
     /** True when the body looks like an HTML page (error pages of proxies, login walls, CDN errors). */
     public boolean looksLikeHtml() {
-        if (contentType.toLowerCase(Locale.ROOT).contains("html")) return true;
         String start = body.stripLeading();
-        return start.regionMatches(true, 0, "<!doctype", 0, 9) || start.regionMatches(true, 0, "<html", 0, 5);
+        if (start.startsWith("\uFEFF")) start = start.substring(1).stripLeading();
+        if (start.startsWith("{") || start.startsWith("[")) return false; // JSON, whatever the header claims
+        return contentType.toLowerCase(Locale.ROOT).contains("html") || start.startsWith("<");
     }
 }

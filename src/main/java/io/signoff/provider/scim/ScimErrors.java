@@ -7,7 +7,6 @@ import io.signoff.provider.ProviderException;
 import io.signoff.provider.http.HttpReply;
 import io.signoff.provider.http.Json;
 import io.signoff.provider.http.Redactor;
-import java.time.Duration;
 
 /**
  * Maps a failed SCIM answer to a {@link ProviderException}. RFC 7644 errors look like
@@ -73,7 +72,7 @@ final class ScimErrors {
         }
         ProviderException.Builder b = ProviderException.of(kind, message).httpStatus(status).requestId(reply.requestId())
                 .providerCode(error.scimType() != null ? error.scimType() : "HTTP " + status);
-        if (kind == ErrorKind.RATE_LIMITED) b.retryAfter(retryAfter(reply));
+        if (kind == ErrorKind.RATE_LIMITED) b.retryAfter(reply.retryAfter().orElse(null));
         return b.build();
     }
 
@@ -99,13 +98,4 @@ final class ScimErrors {
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
 
-    private static Duration retryAfter(HttpReply reply) {
-        String value = reply.header("Retry-After");
-        if (value == null) return null;
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            return null;
-        }
-    }
 }
