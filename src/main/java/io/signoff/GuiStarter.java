@@ -1,18 +1,22 @@
 package io.signoff;
 
 import io.signoff.cli.BuildInfo;
-import io.signoff.settings.AppDirectories;
+import io.signoff.settings.Preferences;
+import io.signoff.settings.SettingsException;
 import io.signoff.ui.AppIcons;
 import io.signoff.ui.MainWindow;
 import io.signoff.ui.PlaceholderView;
+import io.signoff.ui.Screenshots;
 import io.signoff.ui.Section;
 import io.signoff.ui.SectionView;
-import io.signoff.ui.Screenshots;
 import io.signoff.ui.about.AboutDialog;
+import io.signoff.ui.connections.ConnectionsView;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +28,20 @@ final class GuiStarter {
     private GuiStarter() { }
 
     static void start(SignoffCommand.ConsoleOptions options) {
+        ConsoleServices services;
+        try {
+            services = ConsoleServices.open(options.demo(), options.configDir(), options.dataDir());
+        } catch (RuntimeException e) {
+            LOG.error("The console could not start", e);
+            System.err.println("Signoff could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(services::close, "signoff-shutdown"));
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             try {
-                show(options);
+                show(options, services);
             } catch (RuntimeException e) {
                 LOG.error("The console could not start", e);
                 System.err.println("Signoff could not start: " + e.getMessage());
@@ -37,28 +51,62 @@ final class GuiStarter {
         });
     }
 
-    private static void show(SignoffCommand.ConsoleOptions options) {
+    private static Map<Section, SectionView> views(ConsoleServices services) {
         Map<Section, SectionView> views = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
             views.put(s, new PlaceholderView(s, s.subtitle()));
         }
+        views.put(Section.CONNECTIONS, new ConnectionsView(services.connectionsController()));
+        return views;
+    }
+
+    private static void show(SignoffCommand.ConsoleOptions options, ConsoleServices services) {
         BuildInfo build = BuildInfo.load();
-        MainWindow window = new MainWindow(views, true, "v" + build.version());
+        Preferences prefs = services.preferences().preferences();
+        MainWindow window = new MainWindow(views(services), services.demo(), "v" + build.version());
         Scene scene = new Scene(window.root(), 1200, 780);
         scene.getStylesheets().add(MainWindow.class.getResource("signoff.css").toExternalForm());
-        if ("dark".equalsIgnoreCase(options.theme())) {
+        boolean dark = options.theme() != null ? "dark".equalsIgnoreCase(options.theme()) : prefs.theme() == Preferences.Theme.DARK;
+        if (dark) {
             scene.getStylesheets().add(MainWindow.class.getResource("dark.css").toExternalForm());
         }
         Stage stage = new Stage();
-        stage.setTitle("Signoff");
+        stage.setTitle(services.demo() ? "Signoff — demo" : "Signoff");
         stage.getIcons().setAll(AppIcons.all());
-        AppDirectories directories = AppDirectories.resolve(options.configDir(), options.dataDir());
-        window.setOnAbout(() -> new AboutDialog(build, directories).show(stage));
+        window.setOnAbout(() -> new AboutDialog(build, services.directories()).show(stage));
         stage.setScene(scene);
+        if (options.screenshot() == null) {
+            restorePlacement(stage, prefs.window());
+            stage.setOnCloseRequest(e -> savePlacement(services, stage));
+        }
         window.select(options.view());
         stage.show();
         if (options.screenshot() != null) {
             Screenshots.whenLoaded(window.view(options.view()), scene, options.screenshot());
+        }
+    }
+
+    /** Puts the window where it was, unless that place is on no screen any more (a detached monitor). */
+    private static void restorePlacement(Stage stage, Preferences.WindowPlacement placement) {
+        if (placement == null) return;
+        boolean visible = Screen.getScreensForRectangle(
+                new Rectangle2D(placement.x(), placement.y(), placement.width(), placement.height())).size() > 0;
+        if (visible) {
+            stage.setX(placement.x());
+            stage.setY(placement.y());
+        }
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
+        stage.setMaximized(placement.maximized());
+    }
+
+    private static void savePlacement(ConsoleServices services, Stage stage) {
+        Preferences.WindowPlacement placement = new Preferences.WindowPlacement(
+                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        try {
+            services.preferences().updatePreferences(p -> p.withWindow(placement));
+        } catch (SettingsException e) {
+            LOG.warn("Could not remember the window position: {}", e.getMessage());
         }
     }
 }
