@@ -139,6 +139,18 @@ public final class BundleOptions {
         return out;
     }
 
+    /**
+     * Options as a provider sent them (CIPP offboardingDefaults: names in any case, flags as booleans or "true"),
+     * reduced to the known options with CIPP's spelling. Unknown names are dropped.
+     */
+    public static Map<String, Object> canonical(Map<String, Object> options) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        if (options == null) return named;
+        options.forEach((key, value) -> ALL.stream().filter(o -> o.name().equalsIgnoreCase(key)).findFirst()
+                .ifPresent(o -> named.put(o.name(), value)));
+        return normalise(named);
+    }
+
     /** Actions selected next to DeleteUser (which CIPP does not allow); empty when there is no clash. */
     public static List<String> conflictsWithDeleteUser(Map<String, Object> options) {
         if (!isSelected(options, DELETE_USER)) return List.of();

@@ -37,7 +37,9 @@ public record TargetAccount(
             throw new IllegalArgumentException("a FOUND account needs the account");
         }
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
-        bundleDefaults = bundleDefaults == null ? Map.of() : Map.copyOf(bundleDefaults);
+        bundleDefaults = bundleDefaults == null ? Map.of() : bundleDefaults.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getValue() != null)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         detail = detail == null ? "" : detail;
     }
 
