@@ -1,5 +1,6 @@
 package io.signoff.offboarding;
 
+import io.signoff.provider.cipp.CippOffboardingOptions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,33 +11,34 @@ import java.util.Map;
  * The options of CIPP's ExecOffboardUser (the only provider-side offboarding job so far), in CIPP's run order, and
  * the rules between them. Offered wherever a connection declares {@link io.signoff.model.Capability#OFFBOARD_BUNDLE}.
  *
- * <p>The names are CIPP's own spelling (see shared/providers/cipp.md); the CIPP client validates them again.
+ * <p>The names are the CIPP client's constants ({@link CippOffboardingOptions}), CIPP's own spelling; the client
+ * validates them again before sending.
  */
 public final class BundleOptions {
-    public static final String REVOKE_SESSIONS = "RevokeSessions";
-    public static final String RESET_PASS = "ResetPass";
-    public static final String DISABLE_SIGN_IN = "DisableSignIn";
-    public static final String HIDE_FROM_GAL = "HideFromGAL";
-    public static final String REMOVE_GROUPS = "RemoveGroups";
-    public static final String REMOVE_RULES = "RemoveRules";
-    public static final String REMOVE_MOBILE = "RemoveMobile";
-    public static final String REMOVE_CALENDAR_INVITES = "removeCalendarInvites";
-    public static final String REMOVE_PERMISSIONS = "removePermissions";
-    public static final String REMOVE_CALENDAR_PERMISSIONS = "removeCalendarPermissions";
-    public static final String CONVERT_TO_SHARED = "ConvertToShared";
-    public static final String REMOVE_MFA_DEVICES = "RemoveMFADevices";
-    public static final String REMOVE_TEAMS_PHONE_DID = "RemoveTeamsPhoneDID";
-    public static final String REMOVE_LICENSES = "RemoveLicenses";
-    public static final String CLEAR_IMMUTABLE_ID = "ClearImmutableId";
-    public static final String DISABLE_ONEDRIVE_SHARING = "DisableOneDriveSharing";
-    public static final String DELETE_USER = "DeleteUser";
-    public static final String DISABLE_FORWARDING = "disableForwarding";
-    public static final String FORWARD = "forward";
-    public static final String KEEP_COPY = "KeepCopy";
-    public static final String OOO = "OOO";
-    public static final String ACCESS_NO_AUTOMAP = "AccessNoAutomap";
-    public static final String ACCESS_AUTOMAP = "AccessAutomap";
-    public static final String ONEDRIVE_ACCESS = "OnedriveAccess";
+    public static final String REVOKE_SESSIONS = CippOffboardingOptions.REVOKE_SESSIONS;
+    public static final String RESET_PASS = CippOffboardingOptions.RESET_PASS;
+    public static final String DISABLE_SIGN_IN = CippOffboardingOptions.DISABLE_SIGN_IN;
+    public static final String HIDE_FROM_GAL = CippOffboardingOptions.HIDE_FROM_GAL;
+    public static final String REMOVE_GROUPS = CippOffboardingOptions.REMOVE_GROUPS;
+    public static final String REMOVE_RULES = CippOffboardingOptions.REMOVE_RULES;
+    public static final String REMOVE_MOBILE = CippOffboardingOptions.REMOVE_MOBILE;
+    public static final String REMOVE_CALENDAR_INVITES = CippOffboardingOptions.REMOVE_CALENDAR_INVITES;
+    public static final String REMOVE_PERMISSIONS = CippOffboardingOptions.REMOVE_PERMISSIONS;
+    public static final String REMOVE_CALENDAR_PERMISSIONS = CippOffboardingOptions.REMOVE_CALENDAR_PERMISSIONS;
+    public static final String CONVERT_TO_SHARED = CippOffboardingOptions.CONVERT_TO_SHARED;
+    public static final String REMOVE_MFA_DEVICES = CippOffboardingOptions.REMOVE_MFA_DEVICES;
+    public static final String REMOVE_TEAMS_PHONE_DID = CippOffboardingOptions.REMOVE_TEAMS_PHONE_DID;
+    public static final String REMOVE_LICENSES = CippOffboardingOptions.REMOVE_LICENSES;
+    public static final String CLEAR_IMMUTABLE_ID = CippOffboardingOptions.CLEAR_IMMUTABLE_ID;
+    public static final String DISABLE_ONEDRIVE_SHARING = CippOffboardingOptions.DISABLE_ONEDRIVE_SHARING;
+    public static final String DELETE_USER = CippOffboardingOptions.DELETE_USER;
+    public static final String DISABLE_FORWARDING = CippOffboardingOptions.DISABLE_FORWARDING;
+    public static final String FORWARD = CippOffboardingOptions.FORWARD;
+    public static final String KEEP_COPY = CippOffboardingOptions.KEEP_COPY;
+    public static final String OOO = CippOffboardingOptions.OOO;
+    public static final String ACCESS_NO_AUTOMAP = CippOffboardingOptions.ACCESS_NO_AUTOMAP;
+    public static final String ACCESS_AUTOMAP = CippOffboardingOptions.ACCESS_AUTOMAP;
+    public static final String ONEDRIVE_ACCESS = CippOffboardingOptions.ONEDRIVE_ACCESS;
 
     /** Every option the wizard offers, in CIPP's server-side run order (modifiers next to what they modify). */
     public static final List<BundleOption> ALL = List.of(

@@ -10,6 +10,7 @@ import io.signoff.provider.BundleJob;
 import io.signoff.provider.BundleStatus;
 import io.signoff.provider.Provider;
 import io.signoff.provider.ProviderException;
+import io.signoff.provider.cipp.CippProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -22,9 +23,9 @@ import java.util.Locale;
  */
 final class Verifier {
     /** What CIPP names an offboarding task: "Offboarding: {upn}" (a job is found again by this name). */
-    static final String JOB_NAME_PREFIX = "Offboarding: ";
+    static final String JOB_NAME_PREFIX = CippProvider.JOB_NAME_PREFIX;
     /** The DirectoryUser attribute holding the Microsoft 365 user principal name. */
-    static final String UPN_ATTRIBUTE = "userPrincipalName";
+    static final String UPN_ATTRIBUTE = CippProvider.ATTR_UPN;
 
     private final Duration skew;
 
@@ -50,7 +51,7 @@ final class Verifier {
     private Verdict signInBlocked(Provider provider, PlanStep step) throws ProviderException {
         DirectoryUser user = reread(provider, step);
         if (user == null) return Verdict.undetermined(provider.connection().displayName() + " cannot read a user back");
-        String enabled = user.attributes().get("accountEnabled");
+        String enabled = user.attributes().get(CippProvider.ATTR_ACCOUNT_ENABLED);
         if (user.status() == AccountStatus.ENABLED || "true".equalsIgnoreCase(enabled)) {
             return Verdict.notApplied("The user can still sign in");
         }
