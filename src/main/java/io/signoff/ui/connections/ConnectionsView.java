@@ -35,6 +35,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,7 +160,14 @@ public final class ConnectionsView implements SectionView {
         });
         formPane.setFitToWidth(true);
         formPane.setId("connection-form-pane");
-        SplitPane split = new SplitPane(table, formPane);
+        Label hint = new Label("Select a connection to edit or test it, or add one with \"Add connection\".\n"
+                + "Secrets go to the OS keychain; this form never shows a stored secret.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        hint.visibleProperty().bind(formPane.visibleProperty().not());
+        StackPane detail = new StackPane(hint, formPane);
+        detail.setPadding(new javafx.geometry.Insets(12));
+        SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
