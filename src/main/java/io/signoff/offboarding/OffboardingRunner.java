@@ -345,7 +345,8 @@ public final class OffboardingRunner implements AutoCloseable {
             List<StepState> states = run.states();
             boolean moving = run.anyBusy() || states.stream().anyMatch(s -> s.status() == StepStatus.QUEUED
                     && !run.pollStopped.contains(s.stepId()));
-            next = states.stream().allMatch(s -> s.status().terminal()) ? RunState.FINISHED
+            // A failed step is final for the provider but not for the run: the operator retries or skips it.
+            next = states.stream().allMatch(s -> s.status().terminal() && !s.needsOperator()) ? RunState.FINISHED
                     : moving ? RunState.RUNNING : RunState.NEEDS_ATTENTION;
             if (next == run.state) return;
             journal.setRunState(run.runId, next, null, clock.instant());

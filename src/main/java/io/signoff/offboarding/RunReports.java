@@ -40,11 +40,11 @@ public final class RunReports {
     /** One line for a person: done, done with failures, needs attention, in progress. */
     static String outcome(List<StepReport> steps) {
         if (steps.isEmpty()) return "Nothing to do";
-        boolean open = steps.stream().anyMatch(s -> !s.status().terminal());
+        boolean open = steps.stream().anyMatch(s -> !s.status().terminal() || s.status() == StepStatus.FAILED);
         boolean operator = steps.stream().anyMatch(s -> s.status() == StepStatus.FAILED || s.status() == StepStatus.UNKNOWN_OUTCOME
                 || s.status() == StepStatus.AWAITING_ATTESTATION);
         if (open) return operator ? "Needs attention" : "In progress";
-        if (steps.stream().anyMatch(s -> s.status() == StepStatus.FAILED || s.status() == StepStatus.PARTLY_FAILED)) {
+        if (steps.stream().anyMatch(s -> s.status() == StepStatus.PARTLY_FAILED)) {
             return "Done with failures";
         }
         if (steps.stream().anyMatch(s -> s.status() == StepStatus.SKIPPED)) return "Done, some steps skipped";
