@@ -1,6 +1,10 @@
 package io.signoff;
 
+import io.signoff.audit.AuditCsvExporter;
+import io.signoff.audit.OperatorIdentity;
+import io.signoff.audit.SqliteAuditStore;
 import io.signoff.cli.BuildInfo;
+import io.signoff.controller.AuditController;
 import io.signoff.controller.ConnectionsController;
 import io.signoff.model.Connection;
 import io.signoff.provider.Providers;
@@ -19,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +47,7 @@ final class ConsoleServices implements AutoCloseable {
     private final ExecutorService background;
     private final DemoEnvironment demo;
     private final Path demoConfig;
+    private final SqliteAuditStore audit;
 
     private ConsoleServices(AppDirectories directories, SettingsStore preferences, SettingsStore connections,
                             ConnectionSecrets secrets, Redactor redactor, DemoEnvironment demo, Path demoConfig) {
@@ -54,6 +60,7 @@ final class ConsoleServices implements AutoCloseable {
         this.background = Executors.newFixedThreadPool(16, daemonThreads());
         this.demo = demo;
         this.demoConfig = demoConfig;
+        this.audit = SqliteAuditStore.open(SqliteAuditStore.fileIn(directories.data()), redactor);
     }
 
     /**
@@ -109,6 +116,16 @@ final class ConsoleServices implements AutoCloseable {
 
     DemoEnvironment demoEnvironment() { return demo; }
 
+    SqliteAuditStore audit() { return audit; }
+
+    /** Who acts, as every audit row records it: the OS user, the operator name from preferences, the machine. */
+    OperatorIdentity operator() { return OperatorIdentity.current(preferences.preferences().operatorName()); }
+
+    AuditController auditController() {
+        String version = "Signoff " + BuildInfo.load().version();
+        return new AuditController(audit, new AuditCsvExporter(audit, version, Clock.systemUTC()), background, Clock.systemUTC());
+    }
+
     ConnectionsController connectionsController() {
         return new ConnectionsController(connections, secrets, providers, background);
     }
@@ -116,6 +133,7 @@ final class ConsoleServices implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        audit.close();
         if (demo != null) {
             demo.close();
             deleteQuietly(demoConfig);

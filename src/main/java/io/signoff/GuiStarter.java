@@ -10,6 +10,7 @@ import io.signoff.ui.Screenshots;
 import io.signoff.ui.Section;
 import io.signoff.ui.SectionView;
 import io.signoff.ui.about.AboutDialog;
+import io.signoff.ui.audit.AuditView;
 import io.signoff.ui.connections.ConnectionsView;
 import java.util.EnumMap;
 import java.util.Map;
@@ -57,6 +58,7 @@ final class GuiStarter {
             views.put(s, new PlaceholderView(s, s.subtitle()));
         }
         views.put(Section.CONNECTIONS, new ConnectionsView(services.connectionsController()));
+        views.put(Section.AUDIT, new AuditView(services.auditController()));
         return views;
     }
 
