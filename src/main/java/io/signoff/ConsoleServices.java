@@ -6,6 +6,10 @@ import io.signoff.audit.SqliteAuditStore;
 import io.signoff.cli.BuildInfo;
 import io.signoff.controller.AuditController;
 import io.signoff.controller.ConnectionsController;
+import io.signoff.controller.ProviderPool;
+import io.signoff.controller.SessionsController;
+import io.signoff.controller.TenantsController;
+import io.signoff.controller.VerificationPolicy;
 import io.signoff.model.Connection;
 import io.signoff.provider.Providers;
 import io.signoff.provider.SecretSource;
@@ -124,6 +128,20 @@ final class ConsoleServices implements AutoCloseable {
     AuditController auditController() {
         String version = "Signoff " + BuildInfo.load().version();
         return new AuditController(audit, new AuditCsvExporter(audit, version, Clock.systemUTC()), background, Clock.systemUTC());
+    }
+
+    /**
+     * The tenants of every configured connection, through one client per connection (built on first use). Shared by
+     * the person search and the sessions controller built on it.
+     */
+    TenantsController tenantsController() {
+        return new TenantsController(new ProviderPool(connections::connections, providers, secretSource()), background);
+    }
+
+    /** Sessions and revokes, audited as {@code channel} ("ui" or "cli") by the current operator. */
+    SessionsController sessionsController(TenantsController tenants, String channel) {
+        return new SessionsController(tenants, audit, this::operator, channel, background, VerificationPolicy.standard(),
+                Clock.systemUTC());
     }
 
     ConnectionsController connectionsController() {
