@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -18,6 +20,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -41,10 +44,10 @@ final class ConnectionOptionsPane {
     private boolean syncing;
 
     /**
-     * @param confirmHardDelete asks the operator to confirm a permanent delete; false leaves it off
+     * @param confirmHardDelete asks the operator to confirm a permanent delete on the named connection; false leaves it off
      */
     ConnectionOptionsPane(OptionsModel model, OptionsModel.Section section, List<BundleOption> bundleOptions,
-                          Consumer<ConnectionOptionsPane> onChange, BooleanSupplier confirmHardDelete) {
+                          Consumer<ConnectionOptionsPane> onChange, Predicate<String> confirmHardDelete) {
         this.model = model;
         this.section = section;
         this.changed = () -> onChange.accept(this);
@@ -83,7 +86,7 @@ final class ConnectionOptionsPane {
                     () -> model.options(id).hardDelete(), on -> o -> o.withHardDelete(on));
             delete.getStyleClass().add("danger-option");
             delete.setOnAction(e -> {
-                boolean want = delete.isSelected() && confirmHardDelete.getAsBoolean();
+                boolean want = delete.isSelected() && confirmHardDelete.test(section.connection().displayName());
                 change(o -> o.withHardDelete(want));
             });
             root.getChildren().add(delete);
@@ -114,7 +117,7 @@ final class ConnectionOptionsPane {
     }
 
     private CheckBox action(String key, String text, BooleanSupplier value,
-                            java.util.function.Function<Boolean, UnaryOperator<ProviderOptions>> set) {
+                            Function<Boolean, UnaryOperator<ProviderOptions>> set) {
         CheckBox box = new CheckBox(text);
         box.setId("option-" + section.id() + "-" + key);
         box.setOnAction(e -> change(set.apply(box.isSelected())));
@@ -210,7 +213,7 @@ final class ConnectionOptionsPane {
                     control = flag;
                 }
                 case TEXT, PERSON, PEOPLE -> {
-                    TextInputControl text = option.type() == BundleOption.Type.TEXT ? new TextArea() : new javafx.scene.control.TextField();
+                    TextInputControl text = option.type() == BundleOption.Type.TEXT ? new TextArea() : new TextField();
                     if (text instanceof TextArea area) area.setPrefRowCount(2);
                     text.setPromptText(switch (option.type()) {
                         case PERSON -> "a colleague's email or UPN";

@@ -7,8 +7,8 @@ import io.signoff.offboarding.OffboardingTarget;
 import io.signoff.offboarding.OptionsTemplate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
@@ -34,7 +34,7 @@ final class OptionsPage {
 
     private final OffboardingController offboarding;
     private final Consumer<String> status;
-    private final BooleanSupplier confirmHardDelete;
+    private final Predicate<String> confirmHardDelete;
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
     private final VBox root = new VBox(8);
     private final VBox connectionsBox = new VBox(14);
@@ -50,7 +50,7 @@ final class OptionsPage {
     private OptionsModel model;
     private List<OffboardingTarget> shownFor;
 
-    OptionsPage(OffboardingController offboarding, Consumer<String> status, BooleanSupplier confirmHardDelete) {
+    OptionsPage(OffboardingController offboarding, Consumer<String> status, Predicate<String> confirmHardDelete) {
         this.offboarding = offboarding;
         this.status = status;
         this.confirmHardDelete = confirmHardDelete;

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -172,7 +173,7 @@ final class ScopePage {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ScopeModel.Row, ScopeModel.Row> include = new TableColumn<>("Include");
         include.setPrefWidth(64);
-        include.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
+        include.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         include.setCellFactory(col -> new TableCell<>() {
             private final CheckBox box = new CheckBox();
 
