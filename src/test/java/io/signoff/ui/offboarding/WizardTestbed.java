@@ -8,6 +8,7 @@ import io.signoff.controller.TenantsController;
 import io.signoff.model.AuditEvent;
 import io.signoff.model.ErrorKind;
 import io.signoff.model.ProviderKind;
+import io.signoff.offboarding.AuditWriter;
 import io.signoff.offboarding.OffboardingJournal;
 import io.signoff.offboarding.OffboardingServices;
 import io.signoff.offboarding.Operator;
@@ -46,15 +47,28 @@ final class WizardTestbed implements AutoCloseable {
     private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
 
     private WizardTestbed(Path dir) throws IOException {
-        // CIPP answers a user missing from a tenant with a 500, which the client retries with back-off (seconds per
-        // tenant): no retries keeps the test fast; the answer is the same.
-        sim = SimulatedConnections.start(c -> c.kind() == ProviderKind.CIPP
-                ? c.withRequestOptions(c.requestOptions().withMaxRetries(0)) : c);
+        sim = SimulatedConnections.start();
         ((CippSimulator) sim.simulator().api(ProviderKind.CIPP)).jobTiming(Duration.ZERO, Duration.ofMillis(200));
         ProviderPool pool = new ProviderPool(sim::connections, sim.providers(), sim.secrets());
         lookup = new LookupController(new TenantsController(pool, sim.executor()), sim.executor());
         auditStore = SqliteAuditStore.open(SqliteAuditStore.fileIn(dir));
-        journal = OffboardingJournal.open(auditStore.file());
+        journal = OffboardingJournal.openBeside(auditStore);
+        AuditWriter store = AuditWriter.of(auditStore);
+        AuditWriter audit = new AuditWriter() {
+            @Override
+            public long append(AuditEvent event) {
+                long sequence = store.append(event);
+                audited.add(event);
+                return sequence;
+            }
+
+            @Override
+            public long appendOutcome(long attemptSequence, AuditEvent outcome) {
+                long sequence = store.appendOutcome(attemptSequence, outcome);
+                audited.add(outcome);
+                return sequence;
+            }
+        };
         RunnerSettings settings = RunnerSettings.defaults().withPacing(Pacing.none())
                 .withJobPolling(Duration.ofMillis(150), Duration.ofMinutes(1))
                 .withVerification(5, Duration.ofMillis(150));
@@ -64,11 +78,7 @@ final class WizardTestbed implements AutoCloseable {
             } catch (ProviderPool.NotConnectedException | java.util.NoSuchElementException e) {
                 throw ProviderException.of(ErrorKind.UNSUPPORTED, "no usable connection " + id).build();
             }
-        }, journal, event -> {
-            long sequence = auditStore.append(event);
-            audited.add(event);
-            return sequence;
-        }, new TemplateStore(dir.resolve("config")), new Operator("tester", "test-host"), settings, Clock.systemUTC(), timer);
+        }, journal, audit, new TemplateStore(dir.resolve("config")), new Operator("tester", "test-host"), settings, Clock.systemUTC(), timer);
         controller = new OffboardingController(services, sim.executor(), "ui");
     }
 
