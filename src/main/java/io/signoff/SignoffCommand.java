@@ -1,6 +1,8 @@
 package io.signoff;
 
 import io.signoff.cli.BuildInfo;
+import io.signoff.cli.ExportAuditCommand;
+import io.signoff.cli.VerifyAuditCommand;
 import io.signoff.ui.Section;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {
             "Signoff — cut a person off everywhere, fast and provably.",
             "With no command, opens the console; with no connection configured it opens on the built-in demo simulator."},
-        subcommands = {SimulatorCommand.class},
+        subcommands = {SimulatorCommand.class, ExportAuditCommand.class, VerifyAuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done", "1:failed (the message says why)", "2:bad command line"},

@@ -1,0 +1,113 @@
+package io.signoff.controller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.signoff.audit.AuditCsvExporter;
+import io.signoff.audit.AuditEventBuilder;
+import io.signoff.audit.AuditExportException;
+import io.signoff.audit.AuditFilter;
+import io.signoff.audit.AuditPage;
+import io.signoff.audit.ChainStatus;
+import io.signoff.audit.ExportProgress;
+import io.signoff.audit.ExportResult;
+import io.signoff.audit.SortOrder;
+import io.signoff.audit.SqliteAuditStore;
+import io.signoff.model.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditControllerTest {
+    private static final Instant NOW = Instant.parse("2026-11-20T15:30:00Z");
+
+    @TempDir
+    Path dir;
+    SqliteAuditStore store;
+    ExecutorService executor;
+    AuditController controller;
+
+    @BeforeEach
+    void setUp() {
+        store = SqliteAuditStore.open(dir.resolve("audit.db"));
+        java.util.List<io.signoff.model.AuditEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            events.add(new AuditEventBuilder("revoke_session").timestamp(NOW.minus(Duration.ofHours(i)))
+                    .operator("jdoe").outcome(i % 5 == 0 ? Outcome.FAILED : Outcome.SUCCEEDED).build());
+        }
+        store.appendAll(events);
+        executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-worker"));
+        controller = new AuditController(store, new AuditCsvExporter(store, "Signoff test", Clock.systemUTC()),
+                executor, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        executor.shutdown();
+        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));
+        store.close();
+    }
+
+    @Test
+    void queriesRunOnTheInjectedExecutor() throws Exception {
+        String thread = controller.page(AuditFilter.ALL, SortOrder.NEWEST_FIRST, null)
+                .thenApply(p -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
+        assertEquals("audit-worker", thread);
+    }
+
+    @Test
+    void pagesCountsChoicesAndVerification() throws Exception {
+        AuditPage first = controller.page(AuditFilter.ALL, SortOrder.NEWEST_FIRST, null).get();
+        assertEquals(AuditController.PAGE_SIZE, first.rows().size());
+        AuditPage second = controller.page(AuditFilter.ALL, SortOrder.NEWEST_FIRST, first.nextCursor()).get();
+        assertEquals(50, second.rows().size());
+        assertEquals(50L, controller.count(AuditFilter.ALL.withOutcome(Outcome.FAILED)).get());
+        assertEquals(java.util.List.of("failed", "succeeded"), controller.filterChoices().get().outcomes());
+        assertInstanceOf(ChainStatus.Intact.class, controller.verify().get());
+    }
+
+    @Test
+    void theChartCoversAtMostTheLastMonthOfTheFilter() {
+        Instant endOfToday = Instant.parse("2026-11-21T00:00:00Z");
+        AuditFilter all = controller.chartRange(AuditFilter.ALL);
+        assertEquals(endOfToday, all.to());
+        assertEquals(endOfToday.minus(Duration.ofDays(AuditController.CHART_DAYS)), all.from());
+        Instant from = Instant.parse("2026-11-10T00:00:00Z");
+        assertEquals(from, controller.chartRange(AuditFilter.ALL.withRange(from, null)).from());
+        Instant to = Instant.parse("2026-03-01T00:00:00Z");
+        AuditFilter longAgo = controller.chartRange(AuditFilter.ALL.withRange(Instant.parse("2025-01-01T00:00:00Z"), to)
+                .withOutcome(Outcome.FAILED));
+        assertEquals(to.minus(Duration.ofDays(AuditController.CHART_DAYS)), longAgo.from());
+        assertEquals(Outcome.FAILED, longAgo.outcome());
+    }
+
+    @Test
+    void dailyCountsCoverTheChartRange() throws Exception {
+        long total = controller.dailyCounts(controller.chartRange(AuditFilter.ALL)).get().stream()
+                .mapToLong(io.signoff.audit.DailyCount::count).sum();
+        assertEquals(250, total);
+    }
+
+    @Test
+    void exportRunsInTheBackgroundAndReportsFailuresThroughTheFuture() throws Exception {
+        Path csv = dir.resolve("out.csv");
+        ExportResult r = controller.export(AuditFilter.ALL.withOutcome(Outcome.FAILED), csv, false, ExportProgress.NONE).get();
+        assertEquals(50, r.rowCount());
+        assertTrue(Files.exists(csv));
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> controller.export(AuditFilter.ALL, dir.resolve("missing").resolve("x.csv"), false, ExportProgress.NONE).get());
+        assertInstanceOf(AuditExportException.class, e.getCause());
+    }
+}
