@@ -1,0 +1,13 @@
+package io.signoff.offboarding;
+
+import io.signoff.model.AuditEvent;
+
+/**
+ * Where the runner records every attempt and outcome. The audit store ({@code io.signoff.audit.AuditLog}) is one:
+ * pass {@code auditLog::append}. A row is durable when {@link #append} returns; a failure to record throws.
+ */
+@FunctionalInterface
+public interface AuditWriter {
+    /** Appends one event and returns its sequence number. */
+    long append(AuditEvent event);
+}
