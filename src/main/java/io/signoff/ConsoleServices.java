@@ -1,8 +1,10 @@
 package io.signoff;
 
+import io.signoff.audit.AuditCsvExporter;
 import io.signoff.audit.OperatorIdentity;
 import io.signoff.audit.SqliteAuditStore;
 import io.signoff.cli.BuildInfo;
+import io.signoff.controller.AuditController;
 import io.signoff.controller.ConnectionsController;
 import io.signoff.controller.LookupController;
 import io.signoff.controller.OffboardingController;
@@ -64,9 +66,9 @@ final class ConsoleServices implements AutoCloseable {
     private final ExecutorService background;
     private final DemoEnvironment demo;
     private final Path demoConfig;
+    private final SqliteAuditStore audit;
     /** Waits of the offboarding runner (pacing, Retry-After, job polls); created on first use. */
     private ScheduledExecutorService timer;
-    private SqliteAuditStore auditStore;
     private OffboardingJournal journal;
     /** Everything opened on demand, closed in reverse order by {@link #close()}. */
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -82,6 +84,7 @@ final class ConsoleServices implements AutoCloseable {
         this.background = Executors.newFixedThreadPool(16, daemonThreads());
         this.demo = demo;
         this.demoConfig = demoConfig;
+        this.audit = SqliteAuditStore.open(SqliteAuditStore.fileIn(directories.data()), redactor);
     }
 
     /**
@@ -149,6 +152,30 @@ final class ConsoleServices implements AutoCloseable {
 
     DemoEnvironment demoEnvironment() { return demo; }
 
+    SqliteAuditStore audit() { return audit; }
+
+    /** Who acts, as every audit row records it: the OS user, the operator name from preferences, the machine. */
+    OperatorIdentity operator() { return OperatorIdentity.current(preferences.preferences().operatorName()); }
+
+    AuditController auditController() {
+        String version = "Signoff " + BuildInfo.load().version();
+        return new AuditController(audit, new AuditCsvExporter(audit, version, Clock.systemUTC()), background, Clock.systemUTC());
+    }
+
+    /**
+     * The tenants of every configured connection, through one client per connection (built on first use). Shared by
+     * the person search and the sessions controller built on it.
+     */
+    TenantsController tenantsController() {
+        return new TenantsController(new ProviderPool(connections::connections, providers, secretSource()), background);
+    }
+
+    /** Sessions and revokes, audited as {@code channel} ("ui" or "cli") by the current operator. */
+    SessionsController sessionsController(TenantsController tenants, String channel) {
+        return new SessionsController(tenants, audit, this::operator, channel, background, VerificationPolicy.standard(),
+                Clock.systemUTC());
+    }
+
     ConnectionsController connectionsController() {
         return new ConnectionsController(connections, secrets, providers, background);
     }
@@ -161,20 +188,13 @@ final class ConsoleServices implements AutoCloseable {
         return new ProviderPool(() -> connections.connections().stream().filter(scope).toList(), providers, secretSource());
     }
 
+    /** The tenants of the connections {@code pool} reaches (the command line narrows it with --connection). */
     TenantsController tenantsController(ProviderPool pool) {
         return new TenantsController(pool, background);
     }
 
     LookupController lookupController(TenantsController tenants) {
         return new LookupController(tenants, background);
-    }
-
-    /** @param channel "ui" or "cli", as the audit rows of its revokes record it */
-    SessionsController sessionsController(TenantsController tenants, String channel) {
-        OperatorIdentity who = operator();
-        return new SessionsController(tenants, auditStore()::append,
-                new io.signoff.controller.OperatorIdentity(who.display(), who.machine()), channel, background,
-                VerificationPolicy.standard(), Clock.systemUTC());
     }
 
     /**
@@ -193,26 +213,12 @@ final class ConsoleServices implements AutoCloseable {
                 throw ProviderException.unsupported(e.getMessage());
             }
         };
-        OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), auditStore()::append,
+        OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), audit::append,
                 new TemplateStore(directories.config()), new Operator(who.display(), who.machine()), runnerSettings(),
                 Clock.systemUTC(), timer());
         OffboardingController controller = new OffboardingController(parts, background, channel);
         opened.push(controller);
         return controller;
-    }
-
-    /** The audit trail of these services' data directory (data/demo in demo mode), opened on first use. */
-    synchronized SqliteAuditStore auditStore() {
-        if (auditStore == null) {
-            auditStore = SqliteAuditStore.open(SqliteAuditStore.fileIn(directories.data()), redactor);
-            opened.push(auditStore);
-        }
-        return auditStore;
-    }
-
-    /** Who acts: the OS user, with the operator name from the preferences when one is set. */
-    OperatorIdentity operator() {
-        return OperatorIdentity.current(preferences.preferences().operatorName());
     }
 
     /**
@@ -242,6 +248,7 @@ final class ConsoleServices implements AutoCloseable {
             if (timer != null) timer.shutdownNow();
         }
         background.shutdownNow();
+        audit.close();
         if (demo != null) {
             demo.close();
             deleteQuietly(demoConfig);
@@ -250,7 +257,7 @@ final class ConsoleServices implements AutoCloseable {
 
     private synchronized OffboardingJournal journal() {
         if (journal == null) {
-            journal = OffboardingJournal.open(auditStore().file());
+            journal = OffboardingJournal.open(audit.file());
             opened.push(journal);
         }
         return journal;

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 final class DemoEnvironment implements AutoCloseable {
     static final long DEMO_SEED = 42;
+    /** A person the demo has in all four providers, with sessions in each: what screenshots of the people views show. */
+    static final String FEATURED_PERSON = "jane.doe@contoso.com";
 
     private final SimulatorServer simulator;
 

@@ -3,13 +3,17 @@ package io.signoff;
 import io.signoff.cli.BuildInfo;
 import io.signoff.settings.Preferences;
 import io.signoff.settings.SettingsException;
+import io.signoff.controller.LookupController;
+import io.signoff.controller.TenantsController;
 import io.signoff.ui.AppIcons;
+import io.signoff.ui.LookupViews;
 import io.signoff.ui.MainWindow;
 import io.signoff.ui.PlaceholderView;
 import io.signoff.ui.Screenshots;
 import io.signoff.ui.Section;
 import io.signoff.ui.SectionView;
 import io.signoff.ui.about.AboutDialog;
+import io.signoff.ui.audit.AuditView;
 import io.signoff.ui.connections.ConnectionsView;
 import java.util.EnumMap;
 import java.util.Map;
@@ -51,19 +55,25 @@ final class GuiStarter {
         });
     }
 
-    private static Map<Section, SectionView> views(ConsoleServices services) {
+    private static Map<Section, SectionView> views(ConsoleServices services, LookupViews lookupViews) {
         Map<Section, SectionView> views = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
             views.put(s, new PlaceholderView(s, s.subtitle()));
         }
+        lookupViews.putInto(views);
         views.put(Section.CONNECTIONS, new ConnectionsView(services.connectionsController()));
+        views.put(Section.AUDIT, new AuditView(services.auditController()));
         return views;
     }
 
     private static void show(SignoffCommand.ConsoleOptions options, ConsoleServices services) {
         BuildInfo build = BuildInfo.load();
         Preferences prefs = services.preferences().preferences();
-        MainWindow window = new MainWindow(views(services), services.demo(), "v" + build.version());
+        TenantsController tenants = services.tenantsController();
+        LookupViews lookupViews = LookupViews.create(tenants, new LookupController(tenants, services.background()),
+                services.sessionsController(tenants, "ui"));
+        MainWindow window = new MainWindow(views(services, lookupViews), services.demo(), "v" + build.version());
+        lookupViews.attach(window);
         Scene scene = new Scene(window.root(), 1200, 780);
         scene.getStylesheets().add(MainWindow.class.getResource("signoff.css").toExternalForm());
         boolean dark = options.theme() != null ? "dark".equalsIgnoreCase(options.theme()) : prefs.theme() == Preferences.Theme.DARK;
@@ -81,9 +91,18 @@ final class GuiStarter {
         }
         window.select(options.view());
         stage.show();
+        if (options.screenshot() != null && services.demo()) {
+            showDemoPerson(options.view(), lookupViews);
+        }
         if (options.screenshot() != null) {
             Screenshots.whenLoaded(window.view(options.view()), scene, options.screenshot());
         }
+    }
+
+    /** A screenshot of the people views shows someone: the demo's person present in every provider. */
+    private static void showDemoPerson(Section view, LookupViews lookupViews) {
+        if (view == Section.USERS) lookupViews.users().search(DemoEnvironment.FEATURED_PERSON);
+        if (view == Section.SESSIONS) lookupViews.sessions().findPerson(DemoEnvironment.FEATURED_PERSON);
     }
 
     /** Puts the window where it was, unless that place is on no screen any more (a detached monitor). */

@@ -1,7 +1,9 @@
 package io.signoff.audit;
 
 import io.signoff.model.AuditEvent;
+import io.signoff.model.ErrorKind;
 import io.signoff.model.Outcome;
+import io.signoff.provider.ProviderException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -33,4 +35,13 @@ public record AuditAttempt(AuditLog log, long sequence, AuditEvent planned) {
     public long succeeded(String reference, String message) { return finish(Outcome.SUCCEEDED, reference, message); }
 
     public long failed(String reference, String message) { return finish(Outcome.FAILED, reference, message); }
+
+    /**
+     * Records a provider failure: UNKNOWN when the provider may have done part of it (verify before retrying),
+     * FAILED otherwise; the provider's code or HTTP status as the reference.
+     */
+    public long failed(ProviderException error) {
+        Outcome outcome = error.kind() == ErrorKind.UNKNOWN_OUTCOME ? Outcome.UNKNOWN : Outcome.FAILED;
+        return finish(outcome, error.auditReference(), error.getMessage());
+    }
 }

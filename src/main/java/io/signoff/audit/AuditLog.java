@@ -10,12 +10,14 @@ import io.signoff.model.Outcome;
  * <p>For a provider call, write the attempt first and the outcome after it, so that a crash between the two still
  * leaves a trace of what may have happened:
  * <pre>{@code
- * AuditAttempt attempt = auditLog.attempt(who.event("ui", "revoke_all_sessions").provider(SLACK).target(email, id).build());
+ * AuditAttempt attempt = auditLog.attempt(who.event("ui", "revoke_all_sessions")
+ *         .provider(ProviderKind.SLACK).connection(connection.id()).tenant(tenant).target(email, userId)
+ *         .param("scope", "all").build());
  * try {
  *     ActionResult r = provider.revokeAllSessions(...);
- *     attempt.finish(Outcome.SUCCEEDED, r.requestId(), "3 sessions revoked");
+ *     attempt.succeeded(r.requestId(), r.message());
  * } catch (ProviderException e) {
- *     attempt.finish(e.kind() == ErrorKind.UNKNOWN_OUTCOME ? Outcome.UNKNOWN : Outcome.FAILED, e.providerCode(), e.getMessage());
+ *     attempt.failed(e); // UNKNOWN_OUTCOME becomes "unknown", anything else "failed"
  *     throw e;
  * }
  * }</pre>

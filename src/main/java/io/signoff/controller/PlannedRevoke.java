@@ -15,10 +15,9 @@ import java.util.Objects;
  */
 public record PlannedRevoke(DirectoryUser account, Connection connection, String tenantName, Session session,
                             SessionList before, String description) {
-    public static final String REVOKE_ONE = "revoke-session";
-    public static final String REVOKE_ALL = "revoke-all-sessions";
-    /** Suffix of the audit action that records a verification read. */
-    public static final String VERIFY_SUFFIX = ".verify";
+    /** Audit action names; a verification row repeats its call's action with outcome VERIFIED or FAILED. */
+    public static final String REVOKE_ONE = "revoke_session";
+    public static final String REVOKE_ALL = "revoke_all_sessions";
 
     public PlannedRevoke {
         Objects.requireNonNull(account, "account");

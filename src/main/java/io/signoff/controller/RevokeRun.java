@@ -1,5 +1,6 @@
 package io.signoff.controller;
 
+import io.signoff.audit.AuditAttempt;
 import io.signoff.model.ActionResult;
 import io.signoff.model.ErrorKind;
 import io.signoff.model.Outcome;
@@ -107,8 +108,9 @@ public final class RevokeRun {
             notSent(i, null, e.getMessage());
             return;
         }
+        AuditAttempt attempt;
         try {
-            audit.attempted(call, runId, i + 1);
+            attempt = audit.attempted(call, runId, i + 1);
         } catch (RuntimeException e) {
             LOG.error("Audit log refused the attempt row of {}; the call is not sent", call.action(), e);
             notSent(i, null, "Not sent: the audit log could not record the attempt (" + e.getMessage() + ")");
@@ -134,7 +136,7 @@ public final class RevokeRun {
             LOG.error("{} on {} failed unexpectedly", call.action(), call.connection().id(), e);
             outcome = new CallOutcome(call, CallState.UNKNOWN, ErrorKind.UNKNOWN_OUTCOME, "", "Unexpected error: " + e.getClass().getSimpleName());
         }
-        outcome = recordOutcome(i, outcome);
+        outcome = recordOutcome(attempt, outcome);
         synchronized (this) {
             outcomes.set(i, outcome);
             if (outcome.state() == CallState.FAILED) {
@@ -144,17 +146,17 @@ public final class RevokeRun {
             }
             publishLocked();
         }
-        if (outcome.state() != CallState.FAILED) verify(i, provider, started, 0);
+        if (outcome.state() != CallState.FAILED) verify(i, provider, attempt, started, 0);
     }
 
-    private CallOutcome recordOutcome(int i, CallOutcome outcome) {
+    private CallOutcome recordOutcome(AuditAttempt attempt, CallOutcome outcome) {
         Outcome audited = switch (outcome.state()) {
             case SUCCEEDED -> Outcome.SUCCEEDED;
             case FAILED -> Outcome.FAILED;
             default -> Outcome.UNKNOWN;
         };
         try {
-            audit.outcome(outcome.call(), runId, i + 1, audited, outcome.reference(), outcome.message());
+            audit.outcome(attempt, audited, outcome.reference(), outcome.message());
             return outcome;
         } catch (RuntimeException e) {
             LOG.error("Audit log refused the outcome row of {}", outcome.call().action(), e);
@@ -163,24 +165,24 @@ public final class RevokeRun {
         }
     }
 
-    private void verify(int i, Provider provider, Instant started, int attempt) {
+    private void verify(int i, Provider provider, AuditAttempt audited, Instant started, int check) {
         PlannedRevoke call = plan.calls().get(i);
         Instant now = clock.instant();
         Verification result;
         try {
             SessionList after = provider.listSessions(call.account());
-            result = RevokeVerifier.judge(call, after, started, policy.clockSkew(), attempt + 1, now);
+            result = RevokeVerifier.judge(call, after, started, policy.clockSkew(), check + 1, now);
         } catch (ProviderException e) {
             if (e.kind() == ErrorKind.UNSUPPORTED) {
                 result = new Verification(call.account(), call.connection(), VerifyState.MANUAL,
-                        "No API to read sessions back: check in the provider's admin console", residual(call), attempt + 1, now);
+                        "No API to read sessions back: check in the provider's admin console", residual(call), check + 1, now);
             } else {
                 LOG.warn("Verification read of {} on {} failed: {} ({})", call.action(), call.connection().id(), e.getMessage(), e.kind());
                 result = new Verification(call.account(), call.connection(), VerifyState.NOT_YET_VISIBLE,
-                        "Could not read back: " + e.getMessage(), residual(call), attempt + 1, now);
+                        "Could not read back: " + e.getMessage(), residual(call), check + 1, now);
             }
         }
-        if (result.state() == VerifyState.NOT_YET_VISIBLE && attempt >= policy.recheckDelays().size()) {
+        if (result.state() == VerifyState.NOT_YET_VISIBLE && check >= policy.recheckDelays().size()) {
             boolean unknown = outcomeOf(i).state() == CallState.UNKNOWN;
             String detail = result.detail() + " after " + result.checks() + " checks"
                     + (unknown ? ": the call's outcome was unknown and its effect is not visible, so it most likely did not"
@@ -190,7 +192,7 @@ public final class RevokeRun {
         }
         if (result.state() == VerifyState.VERIFIED || result.state() == VerifyState.FAILED) {
             try {
-                audit.verification(call, runId, i + 1, result);
+                audit.verification(audited, result);
             } catch (RuntimeException e) {
                 LOG.error("Audit log refused the verification row of {}", call.action(), e);
             }
@@ -200,10 +202,10 @@ public final class RevokeRun {
             publishLocked();
         }
         if (result.state() == VerifyState.NOT_YET_VISIBLE) {
-            Duration delay = policy.recheckDelays().get(attempt);
+            Duration delay = policy.recheckDelays().get(check);
             Executor later = delay.isZero() ? executor
                     : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor);
-            later.execute(() -> verify(i, provider, started, attempt + 1));
+            later.execute(() -> verify(i, provider, audited, started, check + 1));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.signoff.controller;
 
+import io.signoff.audit.AuditLog;
+import io.signoff.audit.OperatorIdentity;
 import io.signoff.model.Capability;
 import io.signoff.model.Connection;
 import io.signoff.model.DirectoryUser;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +42,10 @@ public final class SessionsController {
     private final Clock clock;
 
     /**
-     * @param channel where actions come from in the audit trail: "ui" for the console, "cli" for the command line
+     * @param operator who acts, asked at each revoke (the operator name in preferences may change meanwhile)
+     * @param channel  where actions come from in the audit trail: "ui" for the console, "cli" for the command line
      */
-    public SessionsController(TenantsController tenants, AuditSink auditLog, OperatorIdentity operator, String channel,
+    public SessionsController(TenantsController tenants, AuditLog auditLog, Supplier<OperatorIdentity> operator, String channel,
                               Executor executor, VerificationPolicy policy, Clock clock) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.audit = new RevokeAudit(auditLog, operator, channel, clock);

@@ -148,6 +148,19 @@ class AuditChainTest {
     }
 
     @Test
+    void aProviderFailureOfUnknownOutcomeIsRecordedAsUnknown() {
+        try (SqliteAuditStore store = SqliteAuditStore.open(db)) {
+            AuditAttempt attempt = store.attempt(new AuditEventBuilder("disable_sign_in").provider(ProviderKind.CIPP).build());
+            attempt.failed(io.signoff.provider.ProviderException.of(io.signoff.model.ErrorKind.UNKNOWN_OUTCOME,
+                    "The connection dropped after the request was sent").httpStatus(502).build());
+            AuditEvent outcome = store.page(AuditFilter.ALL, SortOrder.NEWEST_FIRST, null, 1).rows().get(0).event();
+            assertEquals(Outcome.UNKNOWN, outcome.outcome());
+            assertEquals("HTTP 502", outcome.reference());
+            assertTrue(outcome.message().contains("connection dropped"), outcome.message());
+        }
+    }
+
+    @Test
     void secretLookingParametersAndSecretShapedTextAreNeverStored() {
         try (SqliteAuditStore store = SqliteAuditStore.open(db)) {
             store.append(new AuditEventBuilder("reset_password").param("user", "jane").param("newPassword", "Hunter2!x")

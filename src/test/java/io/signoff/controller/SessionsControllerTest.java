@@ -2,9 +2,14 @@ package io.signoff.controller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.signoff.audit.AuditFilter;
+import io.signoff.audit.AuditLog;
+import io.signoff.audit.AuditRecord;
+import io.signoff.audit.OperatorIdentity;
+import io.signoff.audit.SortOrder;
+import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.AuditEvent;
 import io.signoff.model.Connection;
 import io.signoff.model.Outcome;
@@ -13,6 +18,7 @@ import io.signoff.model.Session;
 import io.signoff.model.Tenant;
 import io.signoff.simulator.Fault;
 import io.signoff.testing.SimulatedConnections;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -24,6 +30,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Sessions, revokes and their verification against the simulator over real HTTP, with the audit rows they leave. */
 class SessionsControllerTest {
@@ -31,28 +38,37 @@ class SessionsControllerTest {
     private TenantsController tenants;
     private LookupController lookup;
     private SessionsController sessions;
-    private final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    private SqliteAuditStore store;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(@TempDir Path data) throws Exception {
         sim = SimulatedConnections.start();
+        store = SqliteAuditStore.open(data.resolve(SqliteAuditStore.FILE_NAME));
         tenants = new TenantsController(new ProviderPool(sim::connections, sim.providers(), sim.secrets()), sim.executor());
         lookup = new LookupController(tenants, sim.executor());
-        sessions = controller(e -> {
-            audit.add(e);
-            return audit.size();
-        });
+        sessions = controller(store);
     }
 
-    private SessionsController controller(AuditSink sink) {
-        return new SessionsController(tenants, sink, new OperatorIdentity("tester (Test Desk)", "test-host"), "ui",
+    private SessionsController controller(AuditLog log) {
+        return new SessionsController(tenants, log, () -> new OperatorIdentity("tester", "Test Desk", "test-host"), "ui",
                 sim.executor(), new VerificationPolicy(List.of(Duration.ofMillis(50), Duration.ofMillis(100)), Duration.ofMinutes(5)),
                 Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
+        store.close();
         sim.close();
+    }
+
+    /** Every row in the audit file, oldest first, after checking the hash chain is intact. */
+    private List<AuditRecord> rows() {
+        assertTrue(store.verify().ok(), store.verify().toString());
+        return store.page(AuditFilter.ALL, SortOrder.OLDEST_FIRST, null, 1000).rows();
+    }
+
+    private List<Outcome> outcomes() {
+        return rows().stream().map(r -> r.event().outcome()).toList();
     }
 
     /**
@@ -117,8 +133,9 @@ class SessionsControllerTest {
         assertEquals(expected, after, "the other five sessions remain");
         assertEquals(1, sim.simulator().calls().count(ProviderKind.SLACK, "admin.users.session.invalidate"));
 
-        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.SUCCEEDED, Outcome.VERIFIED), audit.stream().map(AuditEvent::outcome).toList());
-        AuditEvent attempt = audit.get(0);
+        List<AuditRecord> rows = rows();
+        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.SUCCEEDED, Outcome.VERIFIED), outcomes());
+        AuditEvent attempt = rows.get(0).event();
         assertEquals("tester (Test Desk)", attempt.operator());
         assertEquals("test-host", attempt.machine());
         assertEquals("ui", attempt.channel());
@@ -129,7 +146,15 @@ class SessionsControllerTest {
         assertEquals(PlannedRevoke.REVOKE_ONE, attempt.action());
         assertEquals(target.id(), attempt.parameters().get("sessionId"));
         assertEquals(report.runId(), attempt.runId());
-        assertEquals(PlannedRevoke.REVOKE_ONE + PlannedRevoke.VERIFY_SUFFIX, audit.get(2).action());
+        AuditEvent succeeded = rows.get(1).event();
+        AuditEvent verified = rows.get(2).event();
+        assertEquals(rows.get(0).sequence(), rows.get(1).attemptSequence(), "the outcome points at its attempt");
+        assertEquals(rows.get(0).sequence(), rows.get(2).attemptSequence(), "so does the verification");
+        assertEquals(PlannedRevoke.REVOKE_ONE, verified.action());
+        assertEquals("verification", verified.parameters().get("phase"));
+        assertTrue(verified.message().startsWith("Verification: Session " + target.id() + " is no longer listed"), verified.message());
+        assertEquals(slack.account().id(), succeeded.targetUserId());
+        assertTrue(rows.stream().noneMatch(r -> r.parametersJson().contains(sim.simulator().credentials().slackToken())));
     }
 
     @Test
@@ -156,8 +181,12 @@ class SessionsControllerTest {
         assertEquals(0, account(after, SimulatedConnections.CLOUDFLARE).sessionCount());
         assertTrue(account(after, SimulatedConnections.CIPP).sessions().sessionsValidFrom() != null);
         // Per call: attempted, succeeded, verified.
-        assertEquals(3, audit.stream().filter(e -> e.outcome() == Outcome.VERIFIED).count());
-        assertEquals(3, audit.stream().filter(e -> e.outcome() == Outcome.ATTEMPTED).count());
+        List<AuditRecord> rows = rows();
+        assertEquals(3, rows.stream().filter(r -> r.event().outcome() == Outcome.VERIFIED).count());
+        assertEquals(3, rows.stream().filter(r -> r.event().outcome() == Outcome.ATTEMPTED).count());
+        assertEquals(Set.of(ProviderKind.CIPP, ProviderKind.SLACK, ProviderKind.CLOUDFLARE),
+                rows.stream().map(r -> r.event().provider()).collect(Collectors.toSet()));
+        assertTrue(rows.stream().allMatch(r -> "jane.doe@contoso.com".equals(r.event().targetEmail())));
     }
 
     @Test
@@ -170,7 +199,7 @@ class SessionsControllerTest {
         assertEquals(CallState.UNKNOWN, report.calls().get(0).state());
         assertEquals(VerifyState.VERIFIED, report.verifications().get(0).state(), report.verifications().get(0).detail());
         assertEquals(1, sim.simulator().calls().count(ProviderKind.SLACK, "admin.users.session.reset"), "never retried");
-        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.UNKNOWN, Outcome.VERIFIED), audit.stream().map(AuditEvent::outcome).toList());
+        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.UNKNOWN, Outcome.VERIFIED), outcomes());
     }
 
     @Test
@@ -189,21 +218,21 @@ class SessionsControllerTest {
         assertEquals(3, v.checks(), "the first read and two re-checks");
         assertTrue(v.detail().contains("Revoking again is safe"), v.detail());
         assertEquals(6, account(load(jane), SimulatedConnections.SLACK).sessionCount());
-        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.UNKNOWN, Outcome.FAILED), audit.stream().map(AuditEvent::outcome).toList());
+        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.UNKNOWN, Outcome.FAILED), outcomes());
     }
 
     @Test
     void noCallIsMadeWhenTheAuditLogCannotRecordTheAttempt() throws Exception {
         Person jane = find("jane.doe@contoso.com");
         SessionsSnapshot before = load(jane);
-        SessionsController broken = controller(e -> {
-            throw new IllegalStateException("database is locked");
-        });
+        store.close(); // an audit file that cannot be written to
         sim.simulator().calls().clear();
-        RevokeReport report = broken.execute(broken.planEverywhere(before), r -> { }).done().get(20, TimeUnit.SECONDS);
+        RevokeReport report = sessions.execute(sessions.planEverywhere(before), r -> { }).done().get(20, TimeUnit.SECONDS);
         assertTrue(report.calls().stream().allMatch(c -> c.state() == CallState.NOT_SENT));
         assertTrue(report.calls().get(0).message().contains("audit log could not record"), report.calls().get(0).message());
         assertTrue(sim.simulator().calls().entries().isEmpty(), "nothing reached a provider");
+        store = SqliteAuditStore.open(store.file());
+        assertTrue(rows().isEmpty());
     }
 
     @Test
@@ -218,8 +247,10 @@ class SessionsControllerTest {
         assertEquals(CallState.FAILED, call.state());
         assertTrue(call.reference().startsWith("cannot_reset_primary_owner"), call.reference());
         assertEquals(VerifyState.FAILED, report.verifications().get(0).state());
-        assertNull(audit.stream().filter(e -> e.outcome() == Outcome.VERIFIED).findFirst().orElse(null));
-        assertEquals("cannot_reset_primary_owner", audit.get(1).reference().split(" ")[0]);
+        List<AuditRecord> rows = rows();
+        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.FAILED), rows.stream().map(r -> r.event().outcome()).toList(),
+                "a refused call is not verified: there is nothing to read back");
+        assertEquals("cannot_reset_primary_owner", rows.get(1).event().reference().split(" ")[0]);
     }
 
     @Test
@@ -227,7 +258,7 @@ class SessionsControllerTest {
         Person jane = find("jane.doe@contoso.com");
         SessionsSnapshot before = load(jane);
         io.signoff.testing.QueuedExecutor queued = new io.signoff.testing.QueuedExecutor();
-        SessionsController held = new SessionsController(tenants, e -> 1, new OperatorIdentity("t", "h"), "cli", queued,
+        SessionsController held = new SessionsController(tenants, store, () -> OperatorIdentity.current(null), "cli", queued,
                 VerificationPolicy.standard(), Clock.systemUTC());
         sim.simulator().calls().clear();
         RevokeRun run = held.execute(held.planEverywhere(before), r -> { });
@@ -236,5 +267,6 @@ class SessionsControllerTest {
         RevokeReport report = run.done().get(1, TimeUnit.SECONDS);
         assertTrue(report.verifications().stream().allMatch(v -> v.state() == VerifyState.NOT_SENT || v.state() == VerifyState.MANUAL));
         assertTrue(sim.simulator().calls().entries().isEmpty());
+        assertTrue(rows().isEmpty(), "nothing attempted, nothing audited");
     }
 }

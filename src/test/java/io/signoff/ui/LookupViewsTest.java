@@ -5,20 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signoff.controller.LookupController;
-import io.signoff.controller.OperatorIdentity;
 import io.signoff.controller.Person;
 import io.signoff.controller.ProviderPool;
 import io.signoff.controller.SessionRow;
 import io.signoff.controller.SessionsController;
 import io.signoff.controller.TenantsController;
 import io.signoff.controller.VerificationPolicy;
-import io.signoff.model.AuditEvent;
+import io.signoff.audit.AuditFilter;
+import io.signoff.audit.OperatorIdentity;
+import io.signoff.audit.SortOrder;
+import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.DirectoryUser;
 import io.signoff.model.ErrorKind;
 import io.signoff.model.Outcome;
 import io.signoff.model.ProviderKind;
 import io.signoff.simulator.Fault;
 import io.signoff.testing.SimulatedConnections;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -26,7 +29,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -38,12 +40,14 @@ import javafx.geometry.Bounds;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.PickResult;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -54,18 +58,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class LookupViewsTest {
     private SimulatedConnections sim;
     private MainWindow window;
-    private final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    @TempDir
+    Path data;
+    private SqliteAuditStore store;
 
     @Start
     void start(Stage stage) throws Exception {
         sim = SimulatedConnections.start();
+        store = SqliteAuditStore.open(data.resolve(SqliteAuditStore.FILE_NAME));
         ProviderPool pool = new ProviderPool(sim::connections, sim.providers(), sim.secrets());
         TenantsController tenants = new TenantsController(pool, sim.executor());
         LookupController lookup = new LookupController(tenants, sim.executor());
-        SessionsController sessions = new SessionsController(tenants, e -> {
-            audit.add(e);
-            return audit.size();
-        }, new OperatorIdentity("ui-tester", "test-host"), "ui", sim.executor(),
+        SessionsController sessions = new SessionsController(tenants, store, () -> new OperatorIdentity("ui-tester", null, "test-host"),
+                "ui", sim.executor(),
                 new VerificationPolicy(List.of(Duration.ofMillis(100)), Duration.ofMinutes(5)), Clock.systemUTC());
         LookupViews views = LookupViews.create(tenants, lookup, sessions);
         Map<Section, SectionView> map = new EnumMap<>(Section.class);
@@ -83,6 +88,11 @@ class LookupViewsTest {
     @AfterEach
     void stop() {
         sim.close();
+        store.close();
+    }
+
+    private List<Outcome> audited() {
+        return store.page(AuditFilter.ALL, SortOrder.OLDEST_FIRST, null, 1000).rows().stream().map(r -> r.event().outcome()).toList();
     }
 
     @Test
@@ -156,7 +166,7 @@ class LookupViewsTest {
         waitFor(() -> has(robot, "#verify-state-" + SimulatedConnections.SLACK, "chip-verified"));
         waitFor(() -> slackSessions(table) == slackBefore - 1);
         assertTrue(table.getItems().stream().noneMatch(r -> r.session() != null && r.session().id().equals(sessionId)));
-        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.SUCCEEDED, Outcome.VERIFIED), audit.stream().map(AuditEvent::outcome).toList());
+        assertEquals(List.of(Outcome.ATTEMPTED, Outcome.SUCCEEDED, Outcome.VERIFIED), audited());
     }
 
     @Test
@@ -182,7 +192,7 @@ class LookupViewsTest {
                 text(robot, "#verify-residual-" + SimulatedConnections.CLOUDFLARE));
         assertTrue(text(robot, "#verify-residual-" + SimulatedConnections.CIPP).contains("hour"),
                 text(robot, "#verify-residual-" + SimulatedConnections.CIPP));
-        assertEquals(3, audit.stream().filter(e -> e.outcome() == Outcome.VERIFIED).count());
+        assertEquals(3, audited().stream().filter(o -> o == Outcome.VERIFIED).count());
     }
 
     private void showSessionsOf(FxRobot robot, String email) throws Exception {
@@ -203,23 +213,30 @@ class LookupViewsTest {
     }
 
     /**
-     * Right-clicks a node. Monocle's headless robot does not turn a right click into a context-menu request, so the
-     * press (which records the clicked column) is followed by the request a real platform would send.
+     * Right-clicks a node: the secondary-button press (which selects the row and records the clicked column) and the
+     * context-menu request a real platform sends with it. Both are delivered to the node itself: Monocle's headless
+     * robot neither turns a right click into a menu request nor always lands on a just-laid-out cell.
      */
     private static void openContextMenu(FxRobot robot, Node node) {
-        robot.clickOn(node, MouseButton.SECONDARY);
         robot.interact(() -> {
             Bounds b = node.localToScreen(node.getBoundsInLocal());
-            double x = b.getWidth() / 2, y = b.getHeight() / 2;
-            node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, b.getMinX() + x, b.getMinY() + y,
-                    false, new PickResult(node, b.getMinX() + x, b.getMinY() + y)));
+            double x = b.getWidth() / 2, y = b.getHeight() / 2, sx = b.getMinX() + x, sy = b.getMinY() + y;
+            PickResult pick = new PickResult(node, sx, sy);
+            node.fireEvent(new MouseEvent(MouseEvent.MOUSE_PRESSED, x, y, sx, sy, MouseButton.SECONDARY, 1,
+                    false, false, false, false, false, false, true, false, false, true, pick));
+            node.fireEvent(new MouseEvent(MouseEvent.MOUSE_RELEASED, x, y, sx, sy, MouseButton.SECONDARY, 1,
+                    false, false, false, false, false, false, false, false, false, true, pick));
+            node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, sx, sy, false, pick));
         });
     }
 
     /** The on-screen cell of a table's row and column (rows are recycled: looked up by index, not by position). */
-    private static Node cell(FxRobot robot, String table, int row, String column) {
-        return robot.lookup(table + " .table-cell").match((javafx.scene.control.TableCell<?, ?> c) -> c.getIndex() == row
-                && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())).query();
+    private static Node cell(FxRobot robot, String table, int row, String column) throws Exception {
+        Callable<java.util.Optional<Node>> find = () -> robot.lookup(table + " .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> c.getIndex() == row && !c.isEmpty()
+                        && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())).tryQuery();
+        waitFor(() -> find.call().isPresent()); // after new items, the cells exist from the next layout pass on
+        return find.call().orElseThrow();
     }
 
     private static long slackSessions(TableView<SessionRow> table) {

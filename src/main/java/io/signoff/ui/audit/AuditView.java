@@ -135,7 +135,7 @@ public final class AuditView implements SectionView {
     private void buildTable() {
         table.setId("audit-table");
         table.setPlaceholder(new Label("No audit rows match the filters."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("#", 55, r -> r.sequence()));
         TableColumn<AuditRecord, Object> time = column("Time (UTC)", 150, r -> TIME.format(r.event().timestamp()));
         time.setMinWidth(150); // a cut-off time is useless; the text columns give way instead

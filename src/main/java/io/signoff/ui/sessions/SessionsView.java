@@ -13,6 +13,7 @@ import io.signoff.controller.SessionsController;
 import io.signoff.controller.SessionsSnapshot;
 import io.signoff.ui.FxLatest;
 import io.signoff.ui.SectionView;
+import io.signoff.ui.TableSupport;
 import io.signoff.ui.Workspace;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +70,7 @@ public final class SessionsView implements SectionView {
         privileged.getStyleClass().add("warning-label");
         privileged.setWrapText(true);
         find.setId("sessions-find");
-        find.setPromptText("Another person: email, Enter");
+        find.setPromptText("Another person: email, Enter (Ctrl+F)");
         find.setPrefColumnCount(22);
         find.setOnAction(e -> findPerson(find.getText()));
         progress.setPrefSize(18, 18);
@@ -85,6 +86,7 @@ public final class SessionsView implements SectionView {
         header.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(header, privileged, cards, verification, table);
+        TableSupport.focusOnFind(root, find);
 
         // Sessions are read when this view is on screen: picking people in Users must not spend provider calls.
         workspace.person().addListener((obs, old, who) -> {

@@ -1,5 +1,6 @@
 package io.signoff.ui.tenants;
 
+import io.signoff.controller.LoadState;
 import io.signoff.controller.LookupScope;
 import io.signoff.controller.TenantRow;
 import io.signoff.controller.TenantsController;
@@ -9,7 +10,6 @@ import io.signoff.ui.FxLatest;
 import io.signoff.ui.SectionView;
 import io.signoff.ui.TableSupport;
 import io.signoff.ui.Workspace;
-import io.signoff.controller.LoadState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -39,7 +39,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import java.util.stream.Collectors;
 
 /**
  * Every tenant across connections in one table, filtered as you type. A connection that failed, is not connected or
@@ -137,7 +136,7 @@ public final class TenantsView implements SectionView {
     private static TableColumn<TenantRow, String> column(String title, double width, Function<TenantRow, String> value) {
         TableColumn<TenantRow, String> col = new TableColumn<>(title);
         col.setPrefWidth(width);
-        col.setCellValueFactory(cd -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         return col;
     }
 
