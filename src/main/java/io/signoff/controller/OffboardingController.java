@@ -25,7 +25,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,15 +76,7 @@ public final class OffboardingController implements AutoCloseable {
     /** Bulk: searches each address in turn; {@code eachFound} is told as each person is done (for a progress view). */
     public CompletableFuture<List<OffboardingTarget>> findTargets(List<String> emails, Set<String> connectionIds,
                                                                   Consumer<OffboardingTarget> eachFound) {
-        return async(() -> {
-            List<OffboardingTarget> out = new ArrayList<>();
-            for (String email : emails) {
-                OffboardingTarget t = finder.find(email, connectionIds);
-                out.add(t);
-                if (eachFound != null) eachFound.accept(t);
-            }
-            return out;
-        });
+        return async(() -> finder.findAll(emails, connectionIds, eachFound));
     }
 
     /** Reads a CSV of addresses (one per row); bad rows come back with their reasons. */

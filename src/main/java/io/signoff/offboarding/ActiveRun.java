@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,9 +31,9 @@ final class ActiveRun {
     /** Queued jobs whose polling stopped (limit reached, cannot read): polled again only on retry. */
     final Set<String> pollStopped = new HashSet<>();
     /** Consecutive rate-limit requeues per step. */
-    final Map<String, Integer> rateLimited = new HashMap<>();
+    final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
     /** Polls that did not find the job, per step. */
-    final Map<String, Integer> jobMissing = new HashMap<>();
+    final Map<String, Integer> jobMissing = new ConcurrentHashMap<>();
     /** When polling of a job began in this process. */
     final Map<String, Instant> pollingSince = new HashMap<>();
     RunState state;

@@ -10,4 +10,12 @@ import io.signoff.model.AuditEvent;
 public interface AuditWriter {
     /** Appends one event and returns its sequence number. */
     long append(AuditEvent event);
+
+    /**
+     * Appends the outcome of an earlier ATTEMPTED row, linked to it where the store can ({@code AuditLog.appendOutcome}).
+     * By default a plain append.
+     */
+    default long appendOutcome(long attemptSequence, AuditEvent outcome) {
+        return append(outcome);
+    }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,12 +74,13 @@ public final class OffboardingRunner implements AutoCloseable {
      * @throws IllegalArgumentException when the plan is not {@link OffboardingPlan#runnable()}
      */
     public RunSnapshot start(OffboardingPlan plan, RunListener listener) {
-        requireRunnable(plan);
-        String runId = newRunId();
+        RunRules.requireRunnable(plan);
+        String runId = RunRules.newRunId();
         Instant now = clock.instant();
         journal.createRun(runId, plan, RunState.RUNNING, operator, channel, now, null);
-        audit.run(runId, "offboarding.run_started", Outcome.SUCCEEDED, plan.steps().size() + " steps for "
-                + plan.people().size() + " people" + (plan.reference().isBlank() ? "" : ", reference " + plan.reference()), now, people(plan));
+        String summary = plan.steps().size() + " steps for " + plan.people().size() + " people"
+                + (plan.reference().isBlank() ? "" : ", reference " + plan.reference());
+        audit.run(runId, "offboarding.run_started", Outcome.SUCCEEDED, summary, now, RunRules.people(plan));
         ActiveRun run = activate(runId);
         if (listener != null) run.listeners.add(listener);
         pump(run);
@@ -102,7 +102,8 @@ public final class OffboardingRunner implements AutoCloseable {
             }
             Instant now = clock.instant();
             journal.setRunState(runId, RunState.RUNNING, "resumed", now);
-            audit.run(runId, "offboarding.run_resumed", Outcome.SUCCEEDED, "Resumed from the journal", now, people(stored.plan()));
+            audit.run(runId, "offboarding.run_resumed", Outcome.SUCCEEDED, "Resumed from the journal", now,
+                    RunRules.people(stored.plan()));
             ActiveRun resumed = activate(runId);
             if (listener != null) resumed.listeners.add(listener);
             for (JournalStep s : resumed.steps()) {
@@ -136,7 +137,7 @@ public final class OffboardingRunner implements AutoCloseable {
                     run.jobMissing.remove(stepId);
                     yield () -> work.poll(run, step);
                 }
-                default -> throw new IllegalStateException("Step " + stepId + " is " + label(cur.status())
+                default -> throw new IllegalStateException("Step " + stepId + " is " + RunRules.label(cur.status())
                         + ": only a failed step, one with an unknown outcome, or a job no longer polled can be retried");
             };
             run.rateLimited.remove(stepId);
@@ -149,11 +150,11 @@ public final class OffboardingRunner implements AutoCloseable {
 
     /** Marks a step SKIPPED with the operator's reason; the steps depending on it may then go ahead. */
     public StepState skip(String runId, String stepId, String reason) {
-        String why = requireText(reason, "a reason to skip");
+        String why = RunRules.requireText(reason, "a reason to skip");
         ActiveRun run = ensureActive(runId);
         PlanStep step = run.planStep(stepId);
         StepState skipped = move(run, stepId, s -> {
-            if (s.status().terminal()) throw new IllegalStateException("Step " + stepId + " is already " + label(s.status()));
+            if (s.status().terminal()) throw new IllegalStateException("Step " + stepId + " is already " + RunRules.label(s.status()));
             if (s.status() == StepStatus.RUNNING) throw new IllegalStateException("Step " + stepId + " is calling the provider: wait for the answer");
             return true;
         }, s -> new StepState(stepId, StepStatus.SKIPPED, why, List.of(), s.attempts(), clock.instant(), s.reference()),
@@ -164,12 +165,12 @@ public final class OffboardingRunner implements AutoCloseable {
 
     /** Completes a manual step (AWAITING_ATTESTATION) with the operator's note as evidence. */
     public StepState attest(String runId, String stepId, String note) {
-        String evidence = requireText(note, "a note saying who did what");
+        String evidence = RunRules.requireText(note, "a note saying who did what");
         ActiveRun run = ensureActive(runId);
         PlanStep step = run.planStep(stepId);
         StepState attested = move(run, stepId, s -> {
             if (s.status() != StepStatus.AWAITING_ATTESTATION) {
-                throw new IllegalStateException("Step " + stepId + " is " + label(s.status()) + ", not awaiting attestation");
+                throw new IllegalStateException("Step " + stepId + " is " + RunRules.label(s.status()) + ", not awaiting attestation");
             }
             return true;
         }, s -> new StepState(stepId, StepStatus.ATTESTED, evidence, List.of(), s.attempts(), clock.instant(), ""),
@@ -223,11 +224,11 @@ public final class OffboardingRunner implements AutoCloseable {
      * that time (CIPP runs them even when this console is closed). Blocks for those calls.
      */
     RunSnapshot schedule(OffboardingPlan plan, Instant runAt) {
-        requireRunnable(plan);
-        String runId = newRunId();
+        RunRules.requireRunnable(plan);
+        String runId = RunRules.newRunId();
         Instant now = clock.instant();
         journal.createRun(runId, plan, RunState.SCHEDULED, operator, channel, now, runAt);
-        audit.run(runId, "offboarding.run_scheduled", Outcome.SUCCEEDED, "Scheduled for " + runAt, now, people(plan));
+        audit.run(runId, "offboarding.run_scheduled", Outcome.SUCCEEDED, "Scheduled for " + runAt, now, RunRules.people(plan));
         ActiveRun run = new ActiveRun(journal.loadRun(runId).orElseThrow());
         for (PlanStep step : plan.steps()) {
             if (step.action() == StepAction.OFFBOARD_BUNDLE && run.claim(step.id())) work.doCall(run, step, runAt);
@@ -239,11 +240,11 @@ public final class OffboardingRunner implements AutoCloseable {
     RunSnapshot startScheduled(String runId, RunListener listener, String note) {
         JournalRun stored = journal.loadRun(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
         if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
-            throw new IllegalStateException("Run " + runId + " is " + label(stored.state()) + ", not scheduled");
+            throw new IllegalStateException("Run " + runId + " is " + RunRules.label(stored.state()) + ", not scheduled");
         }
         Instant now = clock.instant();
         journal.setRunState(runId, RunState.RUNNING, note, now);
-        audit.run(runId, "offboarding.run_started", Outcome.SUCCEEDED, note, now, people(stored.plan()));
+        audit.run(runId, "offboarding.run_started", Outcome.SUCCEEDED, note, now, RunRules.people(stored.plan()));
         ActiveRun run = activate(runId);
         if (listener != null) run.listeners.add(listener);
         pump(run);
@@ -383,29 +384,5 @@ public final class OffboardingRunner implements AutoCloseable {
         if (run != null) return run;
         resume(runId, null);
         return active.get(runId);
-    }
-
-    private static void requireRunnable(OffboardingPlan plan) {
-        if (!plan.runnable()) {
-            throw new IllegalArgumentException("The plan cannot run: " + plan.warnings(Guardrail.Severity.BLOCKER).stream()
-                    .map(Guardrail::message).findFirst().orElse("it has no step"));
-        }
-    }
-
-    private static String requireText(String text, String what) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException("Give " + what);
-        return text.strip();
-    }
-
-    private static String newRunId() {
-        return "run-" + UUID.randomUUID();
-    }
-
-    static String people(OffboardingPlan plan) {
-        return String.join(", ", plan.people().stream().map(PlanPerson::email).toList());
-    }
-
-    static String label(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

@@ -92,7 +92,7 @@ public final class OffboardingScheduler implements AutoCloseable {
         RunSnapshot run = journal.load(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
         if (run.state() != RunState.SCHEDULED && run.state() != RunState.MISSED) {
             throw new IllegalStateException("Only a scheduled or missed run can be cancelled; run " + runId + " is "
-                    + OffboardingRunner.label(run.state()));
+                    + RunRules.label(run.state()));
         }
         disarm(runId);
         listeners.remove(runId);
@@ -101,7 +101,7 @@ public final class OffboardingScheduler implements AutoCloseable {
                 + " remove them in the provider's console" : "");
         journal.setRunState(runId, RunState.CANCELLED, note, clock.instant());
         runner.audit.run(runId, "offboarding.run_cancelled", Outcome.SUCCEEDED, note, clock.instant(),
-                OffboardingRunner.people(run.plan()));
+                RunRules.people(run.plan()));
     }
 
     @Override

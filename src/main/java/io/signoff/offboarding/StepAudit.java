@@ -26,10 +26,20 @@ final class StepAudit {
     }
 
     long step(String runId, PlanStep step, String action, Outcome outcome, String reference, String message, Instant at) {
-        return audit.append(new AuditEvent(at, operator.name(), operator.machine(), channel, blankToNull(step.connectionId()),
+        return audit.append(event(runId, step, action, outcome, reference, message, at));
+    }
+
+    /** The outcome of the attempt audited as {@code attemptSequence}. */
+    long outcome(long attemptSequence, String runId, PlanStep step, Outcome outcome, String reference, String message, Instant at) {
+        return audit.appendOutcome(attemptSequence, event(runId, step, action(step.action()), outcome, reference, message, at));
+    }
+
+    private AuditEvent event(String runId, PlanStep step, String action, Outcome outcome, String reference, String message,
+                             Instant at) {
+        return new AuditEvent(at, operator.name(), operator.machine(), channel, blankToNull(step.connectionId()),
                 step.provider(), blankToNull(step.tenantId()), step.personEmail(),
                 step.account() == null ? null : step.account().id(), action, parameters(step), outcome,
-                reference, message, runId, step.id()));
+                reference, message, runId, step.id());
     }
 
     long run(String runId, String action, Outcome outcome, String message, Instant at, String people) {

@@ -57,8 +57,9 @@ final class StepWork {
             runner.release(run, step.id());
             return;
         }
+        long attempt;
         try {
-            runner.audit.step(run.runId, step, StepAudit.action(step.action()), Outcome.ATTEMPTED, null, step.call(), started);
+            attempt = runner.audit.step(run.runId, step, StepAudit.action(step.action()), Outcome.ATTEMPTED, null, step.call(), started);
         } catch (RuntimeException e) {
             LOG.error("Run {} step {}: the audit trail refused the attempt row; not calling", run.runId, step.id(), e);
             finish(run, step, StepStatus.FAILED, "Not called: the audit trail could not record the attempt (" + e.getMessage() + ")",
@@ -76,34 +77,34 @@ final class StepWork {
                 String when = scheduledAt == null ? "" : "Scheduled on " + step.connectionName() + " for " + scheduledAt + ". ";
                 runner.move(run, step.id(), s -> true, s -> new StepState(step.id(), StepStatus.QUEUED, when + result.message(),
                         List.of(), s.attempts(), now(), result.job().jobName()), "after-call", null, result.job(), false);
-                audit(run, step, Outcome.SUCCEEDED, result.job().jobName(), "Queued: " + result.message());
+                outcome(attempt, run, step, Outcome.SUCCEEDED, result.job().jobName(), "Queued: " + result.message());
                 if (scheduledAt == null) runner.later(runner.settings.jobPollInterval(), () -> poll(run, step));
                 else runner.release(run, step.id());
             } else {
                 runner.move(run, step.id(), s -> true, s -> new StepState(step.id(), StepStatus.SUCCEEDED, result.message(),
                         List.of(), s.attempts(), now(), ref), "after-call", null, null, false);
-                audit(run, step, Outcome.SUCCEEDED, ref, result.message());
+                outcome(attempt, run, step, Outcome.SUCCEEDED, ref, result.message());
                 verify(run, step, 1);
             }
         } catch (ProviderException e) {
-            failed(run, step, e);
+            failed(run, step, e, attempt);
         } catch (RuntimeException e) {
             LOG.error("Run {} step {}: unexpected failure during the call", run.runId, step.id(), e);
             runner.move(run, step.id(), s -> true, s -> s.with(StepStatus.UNKNOWN_OUTCOME,
                     "Internal error during the call: " + e, now()), "after-call", null, null, false);
-            audit(run, step, Outcome.UNKNOWN, null, "Internal error during the call");
+            outcome(attempt, run, step, Outcome.UNKNOWN, null, "Internal error during the call");
             settle(run, step, false);
         }
     }
 
-    private void failed(ActiveRun run, PlanStep step, ProviderException e) {
+    private void failed(ActiveRun run, PlanStep step, ProviderException e, long attempt) {
         switch (e.kind()) {
             case RATE_LIMITED -> {
                 int n = run.rateLimited.merge(step.id(), 1, Integer::sum);
                 Duration wait = e.retryAfter() != null ? e.retryAfter() : Duration.ofSeconds(Math.min(60, 2L * n));
                 if (wait.compareTo(runner.settings.maxRateLimitWait()) > 0) wait = runner.settings.maxRateLimitWait();
                 runner.pacer.slowDown(step, wait);
-                audit(run, step, Outcome.FAILED, e.auditReference(), "Rate limited (nothing done): " + e.getMessage());
+                outcome(attempt, run, step, Outcome.FAILED, e.auditReference(), "Rate limited (nothing done): " + e.getMessage());
                 if (n > MAX_RATE_LIMIT_REQUEUES) {
                     finish(run, step, StepStatus.FAILED, "Still rate limited after " + n + " tries: " + e.getMessage(),
                             List.of(), e.auditReference(), "after-call");
@@ -117,13 +118,13 @@ final class StepWork {
             case UNKNOWN_OUTCOME -> {
                 runner.move(run, step.id(), s -> true, s -> new StepState(step.id(), StepStatus.UNKNOWN_OUTCOME, e.getMessage(),
                         List.of(), s.attempts(), now(), e.auditReference()), "after-call", null, null, false);
-                audit(run, step, Outcome.UNKNOWN, e.auditReference(), e.getMessage());
+                outcome(attempt, run, step, Outcome.UNKNOWN, e.auditReference(), e.getMessage());
                 settle(run, step, false);
             }
             default -> {
                 String detail = e.kind().summary() + ": " + e.getMessage() + " — " + e.kind().advice();
                 finish(run, step, StepStatus.FAILED, detail, List.of(), e.auditReference(), "after-call");
-                audit(run, step, Outcome.FAILED, e.auditReference(), e.getMessage());
+                outcome(attempt, run, step, Outcome.FAILED, e.auditReference(), e.getMessage());
             }
         }
     }
@@ -325,6 +326,14 @@ final class StepWork {
             runner.audit.step(run.runId, step, StepAudit.action(step.action()), outcome, reference, message, now());
         } catch (RuntimeException e) {
             // The journal already holds the outcome; the audit gap is reported loudly, once.
+            LOG.error("Run {} step {}: the audit trail refused the {} row", run.runId, step.id(), outcome.slug(), e);
+        }
+    }
+
+    private void outcome(long attempt, ActiveRun run, PlanStep step, Outcome outcome, String reference, String message) {
+        try {
+            runner.audit.outcome(attempt, run.runId, step, outcome, reference, message, now());
+        } catch (RuntimeException e) {
             LOG.error("Run {} step {}: the audit trail refused the {} row", run.runId, step.id(), outcome.slug(), e);
         }
     }

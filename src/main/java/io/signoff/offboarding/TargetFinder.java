@@ -8,11 +8,13 @@ import io.signoff.model.Tenant;
 import io.signoff.provider.Provider;
 import io.signoff.provider.ProviderException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +37,42 @@ public final class TargetFinder {
      * @param connectionIds the connections to search; empty = all configured
      */
     public OffboardingTarget find(String email, Set<String> connectionIds) {
+        return find(email, connectionIds, new HashMap<>());
+    }
+
+    /**
+     * Bulk: each address in turn, listing each connection's tenants once for all of them.
+     *
+     * @param eachFound told as each person is done (progress); may be null
+     */
+    public List<OffboardingTarget> findAll(List<String> emails, Set<String> connectionIds, Consumer<OffboardingTarget> eachFound) {
+        Map<String, Tenants> tenantsByConnection = new HashMap<>();
+        List<OffboardingTarget> out = new ArrayList<>();
+        for (String email : emails) {
+            OffboardingTarget t = find(email, connectionIds, tenantsByConnection);
+            out.add(t);
+            if (eachFound != null) eachFound.accept(t);
+        }
+        return out;
+    }
+
+    /** A connection's tenants, or why they could not be listed. */
+    private record Tenants(List<Tenant> list, String failure) { }
+
+    /** @param tenantsCache connection id -> its tenants, listed once per search */
+    private OffboardingTarget find(String email, Set<String> connectionIds, Map<String, Tenants> tenantsCache) {
         String address = Objects.requireNonNull(email, "email").strip();
         List<TargetAccount> accounts = new ArrayList<>();
         for (Connection c : connections.get()) {
             if (connectionIds != null && !connectionIds.isEmpty() && !connectionIds.contains(c.id())) continue;
-            accounts.addAll(search(c, address));
+            accounts.addAll(search(c, address, tenantsCache));
         }
         String name = accounts.stream().filter(TargetAccount::found).map(a -> a.account().displayName())
                 .filter(n -> n != null && !n.isBlank() && !n.equalsIgnoreCase(address)).findFirst().orElse(address);
         return new OffboardingTarget(address, name, accounts);
     }
 
-    private List<TargetAccount> search(Connection c, String email) {
+    private List<TargetAccount> search(Connection c, String email, Map<String, Tenants> tenantsCache) {
         Provider provider;
         List<Tenant> tenants;
         try {
@@ -54,9 +80,14 @@ public final class TargetFinder {
             if (!provider.supports(Capability.FIND_USER)) {
                 return List.of(TargetAccount.unreachable(c, null, c.kind().displayName() + " cannot search users"));
             }
-            tenants = provider.listTenants();
+            Tenants cached = tenantsCache.get(c.id());
+            if (cached != null && cached.failure() != null) return List.of(TargetAccount.unreachable(c, null, cached.failure()));
+            tenants = cached != null ? cached.list() : provider.listTenants();
+            tenantsCache.put(c.id(), new Tenants(tenants, null));
         } catch (ProviderException | RuntimeException e) {
-            return List.of(TargetAccount.unreachable(c, null, e.getMessage()));
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            tenantsCache.put(c.id(), new Tenants(List.of(), why));
+            return List.of(TargetAccount.unreachable(c, null, why));
         }
         List<TargetAccount> found = new ArrayList<>();
         List<TargetAccount> failed = new ArrayList<>();

@@ -32,17 +32,17 @@ import java.util.concurrent.ScheduledExecutorService;
  * The simulator on loopback, one connection per provider, the real provider clients, a journal in a temporary
  * database file and an audit writer: the parts a run needs, for tests over real HTTP.
  */
-final class SimHarness implements AutoCloseable {
+public final class SimHarness implements AutoCloseable {
     static final long SEED = 42;
-    static final String JANE = "jane.doe@contoso.com";
-    static final Operator OPERATOR = new Operator("tester (Test Helpdesk)", "test-host");
+    public static final String JANE = "jane.doe@contoso.com";
+    public static final Operator OPERATOR = new Operator("tester (Test Helpdesk)", "test-host");
 
-    final SimulatorServer sim;
-    final List<Connection> connections;
-    final ProviderLookup providers;
-    final OffboardingJournal journal;
-    final RecordingAudit audit = new RecordingAudit();
-    final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+    public final SimulatorServer sim;
+    public final List<Connection> connections;
+    public final ProviderLookup providers;
+    public final OffboardingJournal journal;
+    public final RecordingAudit audit = new RecordingAudit();
+    public final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "test-offboarding-timer");
         t.setDaemon(true);
         return t;
@@ -50,8 +50,8 @@ final class SimHarness implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     /** Every audit row kept in memory, in order. */
-    static final class RecordingAudit implements AuditWriter {
-        final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    public static final class RecordingAudit implements AuditWriter {
+        public final List<AuditEvent> events = new CopyOnWriteArrayList<>();
 
         @Override
         public long append(AuditEvent event) {
@@ -67,7 +67,7 @@ final class SimHarness implements AutoCloseable {
         this.journal = OffboardingJournal.open(databaseFile);
     }
 
-    static SimHarness start(Path dir) throws IOException {
+    public static SimHarness start(Path dir) throws IOException {
         return start(dir, RequestOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(20))
                 .withRateBudgetPerMinute(6000));
     }
@@ -114,7 +114,7 @@ final class SimHarness implements AutoCloseable {
     }
 
     /** Short polls and verification pauses; no pacing unless a test asks for it. */
-    static RunnerSettings fastSettings() {
+    public static RunnerSettings fastSettings() {
         return new RunnerSettings(4, Pacing.none(), Duration.ofMillis(100), Duration.ofSeconds(30), 3, Duration.ofMillis(100),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(5));
     }
