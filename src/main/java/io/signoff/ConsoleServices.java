@@ -12,7 +12,9 @@ import io.signoff.controller.ProviderPool;
 import io.signoff.controller.SessionsController;
 import io.signoff.controller.TenantsController;
 import io.signoff.controller.VerificationPolicy;
+import io.signoff.model.AuditEvent;
 import io.signoff.model.Connection;
+import io.signoff.offboarding.AuditWriter;
 import io.signoff.offboarding.OffboardingJournal;
 import io.signoff.offboarding.OffboardingServices;
 import io.signoff.offboarding.Operator;
@@ -213,7 +215,17 @@ final class ConsoleServices implements AutoCloseable {
                 throw ProviderException.unsupported(e.getMessage());
             }
         };
-        OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), audit::append,
+        // Both methods, so the runner's outcome rows point back to their ATTEMPTED rows as the revoke's do.
+        AuditWriter auditWriter = new AuditWriter() {
+            @Override
+            public long append(AuditEvent event) { return audit.append(event); }
+
+            @Override
+            public long appendOutcome(long attemptSequence, AuditEvent outcome) {
+                return audit.appendOutcome(attemptSequence, outcome);
+            }
+        };
+        OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), auditWriter,
                 new TemplateStore(directories.config()), new Operator(who.display(), who.machine()), runnerSettings(),
                 Clock.systemUTC(), timer());
         OffboardingController controller = new OffboardingController(parts, background, channel);
