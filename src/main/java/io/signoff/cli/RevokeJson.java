@@ -28,7 +28,7 @@ final class RevokeJson {
     }
 
     /**
-     * @param action    revoke-all-sessions or revoke-session
+     * @param action    revoke_all_sessions or revoke_session, as the audit trail names it
      * @param sessionId the one session ended; null for all
      * @param state     succeeded, failed, unknown (verified by reading back) or not-sent
      * @param reference the provider's request id or error code

@@ -66,8 +66,8 @@ class RevokeCommandTest {
         }
         Map<String, List<String>> outcomes = rows.stream().collect(Collectors.groupingBy(CliHarness.AuditRow::connection,
                 TreeMap::new, Collectors.mapping(row -> row.action() + ":" + row.outcome(), Collectors.toList())));
-        List<String> expected = List.of("revoke-all-sessions:attempted", "revoke-all-sessions:succeeded",
-                "revoke-all-sessions.verify:verified");
+        List<String> expected = List.of("revoke_all_sessions:attempted", "revoke_all_sessions:succeeded",
+                "revoke_all_sessions:verified");
         assertEquals(Map.of("demo-cipp", expected, "demo-slack", expected, "demo-cloudflare", expected), outcomes);
     }
 
@@ -99,10 +99,10 @@ class RevokeCommandTest {
         assertEquals("one-session", r.json().get("reach").getAsString());
         JsonArray calls = r.json().getAsJsonArray("calls");
         assertEquals(1, calls.size());
-        assertEquals("revoke-session", calls.get(0).getAsJsonObject().get("action").getAsString());
+        assertEquals("revoke_session", calls.get(0).getAsJsonObject().get("action").getAsString());
         assertEquals("1000002", calls.get(0).getAsJsonObject().get("sessionId").getAsString());
         assertTrue(r.json().get("allVerified").getAsBoolean(), r::toString);
-        assertEquals(List.of("revoke-session:attempted", "revoke-session:succeeded", "revoke-session.verify:verified"),
+        assertEquals(List.of("revoke_session:attempted", "revoke_session:succeeded", "revoke_session:verified"),
                 cli.audit(true).stream().map(row -> row.action() + ":" + row.outcome()).toList());
     }
 
