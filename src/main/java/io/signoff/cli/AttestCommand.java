@@ -62,7 +62,7 @@ public final class AttestCommand extends CliCommand {
         }
         await(offboarding.attest(runId, stepId, note));
         RunSnapshot settled = offboarding.awaitSettled(runId, maxWait);
-        progress().clear();
+        progress().finish();
         if (json()) {
             printJson(RunJson.Result.ofRun("attest", settled));
         } else {

@@ -74,6 +74,7 @@ public abstract class CliCommand implements Callable<Integer> {
             err().println(name() + ": " + describe(cause));
             return ExitCodes.FAILED;
         } finally {
+            progress().finish();
             out().flush();
             err().flush();
         }
@@ -134,7 +135,7 @@ public abstract class CliCommand implements Callable<Integer> {
     }
 
     protected final void printJson(Object value) {
-        progress().clear();
+        progress().finish();
         CliJson.print(out(), value);
     }
 

@@ -202,7 +202,7 @@ public final class OffboardCommand extends CliCommand {
 
     private int settle(OffboardingController offboarding, String runId, String mode) throws InterruptedException {
         RunSnapshot settled = offboarding.awaitSettled(runId, maxWait);
-        progress().clear();
+        progress().finish();
         int exit = report(mode, settled);
         if (RunPrinter.stillMoving(settled)) {
             err().println("offboard: run " + runId + " was still going after " + maxWait.toMinutes() + " min; continue"

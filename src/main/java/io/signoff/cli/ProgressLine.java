@@ -14,6 +14,8 @@ final class ProgressLine {
     private final boolean inPlace;
     private String shown = "";
     private long shownAt;
+    /** Set once the result is printed: a late update from a controller thread must not follow it. */
+    private boolean finished;
 
     ProgressLine(PrintWriter err, boolean enabled, boolean inPlace) {
         this.err = err;
@@ -22,7 +24,7 @@ final class ProgressLine {
     }
 
     synchronized void update(String text) {
-        if (!enabled || text.equals(shown)) return;
+        if (!enabled || finished || text.equals(shown)) return;
         long now = System.nanoTime();
         if (inPlace) {
             err.print("\r" + text + " ".repeat(Math.max(0, shown.length() - text.length())));
@@ -35,7 +37,13 @@ final class ProgressLine {
         shownAt = now;
     }
 
-    /** Removes the line from a terminal before the result is printed. */
+    /** Removes the line for good: the result follows. */
+    synchronized void finish() {
+        clear();
+        finished = true;
+    }
+
+    /** Removes the line from a terminal before other output; later work may show it again. */
     synchronized void clear() {
         if (inPlace && !shown.isEmpty()) {
             err.print("\r" + " ".repeat(shown.length()) + "\r");

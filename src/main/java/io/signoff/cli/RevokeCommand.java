@@ -83,19 +83,12 @@ public final class RevokeCommand extends CliCommand {
         SessionsSnapshot snapshot = SessionsCommand.load(services, person, progress());
         RevokePlan plan = plan(sessions, snapshot, where);
         PrintWriter planOut = json() ? err() : out();
-        if (plan.empty()) {
-            printPlan(planOut, plan);
-            boolean onlyManual = !plan.manualSteps().isEmpty();
-            planOut.println(onlyManual ? "No provider API to call: do the steps above by hand."
-                    : "Nothing to revoke: no account here can end sessions through an API.");
-            incomplete.forEach(r -> err().println("revoke: " + r));
-            return onlyManual && incomplete.isEmpty() && plan.warnings().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
-        }
+        if (plan.empty()) return nothingToCall(plan, incomplete);
         if (!yes || !json()) printPlan(planOut, plan);
         if (!yes) confirm(person);
         RevokeRun run = sessions.execute(plan, report -> progress().update(describe(report)));
         RevokeReport report = await(run.done());
-        progress().clear();
+        progress().finish();
         if (json()) {
             printJson(RevokeJson.Result.of(report));
         } else {
@@ -103,6 +96,22 @@ public final class RevokeCommand extends CliCommand {
         }
         incomplete.forEach(r -> err().println("revoke: not every connection could be searched, so accounts may remain: " + r));
         return report.allVerified() && incomplete.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** No provider call to make: at most manual steps (a provider without a session API) or accounts not reachable. */
+    private int nothingToCall(RevokePlan plan, List<String> incomplete) {
+        boolean onlyManual = !plan.manualSteps().isEmpty() && incomplete.isEmpty() && plan.warnings().isEmpty();
+        if (json()) {
+            List<Verification> manual = plan.manualSteps().stream().map(m -> new Verification(m.account(), m.connection(),
+                    VerifyState.MANUAL, m.instruction(), "", 0, null)).toList();
+            printJson(RevokeJson.Result.of(new RevokeReport(plan, null, List.of(), manual, true)));
+        } else {
+            printPlan(out(), plan);
+            out().println(plan.manualSteps().isEmpty() ? "Nothing to revoke: no account here can end sessions through an API."
+                    : "No provider API to call: do the steps above by hand.");
+        }
+        incomplete.forEach(r -> err().println("revoke: " + r));
+        return onlyManual ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** The connection ids --provider names: a connection id, or every connection of a kind. Empty: everywhere. */

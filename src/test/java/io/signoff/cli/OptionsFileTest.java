@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.TypeConversionException;
@@ -61,6 +62,23 @@ class OptionsFileTest {
                  "options": {"byConnection": {"lucid": {"manualLogout": true, "deactivate": true}}, "customSteps": [], "reference": ""}}
                 """);
         assertTrue(o.forConnection("lucid").manualLogout());
+    }
+
+    @Test
+    void theReadmeExampleIsAValidOptionsFile() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("### The `--options` file");
+        int start = readme.indexOf("```json", section) + "```json".length();
+        Files.writeString(dir.resolve("options.json"), readme.substring(start, readme.indexOf("```", start)));
+        List<Connection> demo = List.of(
+                new Connection("demo-cipp", ProviderKind.CIPP, "Demo MSP", "https://cipp.example", Map.of(), null),
+                new Connection("demo-slack", ProviderKind.SLACK, "Grid", "https://slack.com/api", Map.of(), null),
+                new Connection("demo-cloudflare", ProviderKind.CLOUDFLARE, "Zero Trust", "https://api.cloudflare.com", Map.of(), null),
+                new Connection("demo-lucid", ProviderKind.SCIM, "Lucid", "https://lucid.example/scim/v2", Map.of(), null));
+        OffboardingOptions o = OptionsFile.read(dir.resolve("options.json"), demo);
+        assertEquals(Set.of("demo-cipp", "demo-slack", "demo-cloudflare", "demo-lucid"), o.byConnection().keySet());
+        assertTrue(o.forConnection("demo-cloudflare").revoke().warpReauth());
+        assertEquals(List.of("lee@contoso.com"), o.forConnection("demo-cipp").bundle().get("OnedriveAccess"));
     }
 
     @Test

@@ -107,6 +107,19 @@ class RevokeCommandTest {
     }
 
     @Test
+    void whereNoApiCanEndSessionsTheManualStepIsTheAnswer() throws Exception {
+        CliHarness.Result r = cli.demo("revoke", JANE, "--provider", "scim", "--yes", "--json");
+        assertEquals(0, r.exit(), r::toString);
+        assertDocumented("revoke", r.json());
+        assertTrue(r.json().get("runId").isJsonNull());
+        assertEquals(0, r.json().getAsJsonArray("calls").size());
+        assertEquals(Map.of("demo-lucid", "manual"), byConnection(r.json().getAsJsonArray("verifications"), "state"));
+        assertTrue(r.json().getAsJsonArray("manualSteps").get(0).getAsJsonObject().get("instruction").getAsString()
+                .contains("Log out user"), r::toString);
+        assertEquals(List.of(), cli.audit(true), "nothing was called");
+    }
+
+    @Test
     void impossibleOrUnknownTargetsAreRefusedOrNotFound() throws Exception {
         CliHarness.Result sessions = cli.demo("sessions", JANE, "--json");
         String cippSession = sessions.json().getAsJsonArray("accounts").get(0).getAsJsonObject()
