@@ -85,7 +85,7 @@ public final class RevokeCommand extends CliCommand {
         PrintWriter planOut = json() ? err() : out();
         if (plan.empty()) return nothingToCall(plan, incomplete);
         if (!yes || !json()) printPlan(planOut, plan);
-        if (!yes) confirm(person);
+        if (!yes) confirm(plan);
         RevokeRun run = sessions.execute(plan, report -> progress().update(describe(report)));
         RevokeReport report = await(run.done());
         progress().finish();
@@ -155,9 +155,9 @@ public final class RevokeCommand extends CliCommand {
         return where.isEmpty() ? sessions.planEverywhere(snapshot) : sessions.planConnections(snapshot, where);
     }
 
-    private void confirm(Person person) {
-        String typed = terminal().readLine("Type the person's address (" + person.email() + ") to confirm: ");
-        if (typed == null || !typed.strip().equalsIgnoreCase(person.email())) {
+    private void confirm(RevokePlan plan) {
+        String typed = terminal().readLine("Type the person's address (" + plan.person().email() + ") to confirm: ");
+        if (!plan.isPersonsAddress(typed)) {
             throw CliExit.usage("not confirmed: nothing was revoked.");
         }
     }
