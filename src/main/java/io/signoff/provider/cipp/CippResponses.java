@@ -42,6 +42,17 @@ final class CippResponses {
     }
 
     /** True when CIPP wrote the sentence to say something did not happen. */
+    /**
+     * A 500 whose sentence says something retrying cannot change (no such user, no permission, invalid input, not
+     * licensed): CIPP reports these with HTTP 500, and retrying them only makes every miss slow.
+     */
+    static boolean isDefinitiveFailure(HttpReply reply) {
+        if (reply.status() != 500 || reply.looksLikeHtml()) return false;
+        ErrorKind kind = classify(reply.body(), ErrorKind.TRANSIENT);
+        return kind == ErrorKind.NOT_FOUND || kind == ErrorKind.PERMISSION_MISSING
+                || kind == ErrorKind.INVALID_INPUT || kind == ErrorKind.UNSUPPORTED;
+    }
+
     static boolean isFailureSentence(String text) {
         return text != null && FAILURE_START.matcher(text.strip()).matches();
     }

@@ -76,10 +76,10 @@ final class CippTransport {
     private HttpReply send(Request.Builder request, String endpoint, Idempotency idempotency) throws ProviderException {
         ApiCaller api = caller();
         CippTokenSource.Token token = tokens.token(api);
-        HttpReply reply = api.send(withToken(request, token), idempotency);
+        HttpReply reply = api.send(withToken(request, token), idempotency, CippResponses::isDefinitiveFailure);
         if (reply.status() == 401 && token.fromCache()) {
             tokens.invalidate(token.value());
-            reply = api.send(withToken(request, tokens.token(api)), idempotency);
+            reply = api.send(withToken(request, tokens.token(api)), idempotency, CippResponses::isDefinitiveFailure);
         }
         if (reply.status() == 401) throw responses.failure(endpoint, reply, idempotency == Idempotency.NON_IDEMPOTENT);
         return reply;

@@ -85,6 +85,16 @@ public final class ApiCaller {
      * @throws ProviderException for transport failures, rate limiting, oversized answers and unfollowed redirects
      */
     public HttpReply send(Request request, Idempotency idempotency) throws ProviderException {
+        return send(request, idempotency, reply -> false);
+    }
+
+    /**
+     * Like {@link #send(Request, Idempotency)}, for providers that answer some definitive failures with a 5xx (CIPP
+     * says "user does not exist" with HTTP 500): a server error that {@code definitive} recognises is returned at
+     * once instead of being retried.
+     */
+    public HttpReply send(Request request, Idempotency idempotency, java.util.function.Predicate<HttpReply> definitive)
+            throws ProviderException {
         Deadline deadline = new Deadline(options.callTimeout());
         RetryPolicy<Attempt> retries = RetryPolicy.<Attempt>builder()
                 .handleResultIf(Attempt::retryable)
@@ -95,7 +105,7 @@ public final class ApiCaller {
                 .build();
         Attempt last;
         try {
-            last = Failsafe.with(retries).get(ctx -> attempt(request, idempotency, ctx.getAttemptCount() + 1, deadline));
+            last = Failsafe.with(retries).get(ctx -> attempt(request, idempotency, ctx.getAttemptCount() + 1, deadline, definitive));
         } catch (FailsafeException e) {
             // attempt() never throws, so this is an interrupt while waiting to retry.
             if (e.getCause() instanceof InterruptedException) Thread.currentThread().interrupt();
@@ -135,7 +145,8 @@ public final class ApiCaller {
         }
     }
 
-    private Attempt attempt(Request request, Idempotency idempotency, int number, Deadline deadline) {
+    private Attempt attempt(Request request, Idempotency idempotency, int number, Deadline deadline,
+                            java.util.function.Predicate<HttpReply> definitive) {
         long budgetWait = System.nanoTime();
         try {
             acquireBudget();
@@ -151,7 +162,7 @@ public final class ApiCaller {
         try (Response response = call.execute()) {
             HttpReply reply = read(call, response, request, idempotency);
             LOG.debug("{} {} {} -> {} in {} ms", label, request.method(), safeUrl(request), reply.status(), elapsedMs(started));
-            return classify(reply, request, idempotency, number, deadline);
+            return classify(reply, request, idempotency, number, deadline, definitive);
         } catch (ProviderException e) {
             return Attempt.done(e);
         } catch (IOException e) {
@@ -161,7 +172,8 @@ public final class ApiCaller {
         }
     }
 
-    private Attempt classify(HttpReply reply, Request request, Idempotency idempotency, int number, Deadline deadline) {
+    private Attempt classify(HttpReply reply, Request request, Idempotency idempotency, int number, Deadline deadline,
+                             java.util.function.Predicate<HttpReply> definitive) {
         int status = reply.status();
         if (status == 429) {
             Optional<Duration> asked = RetryTiming.retryAfter(reply);
@@ -179,7 +191,7 @@ public final class ApiCaller {
         if (isRedirect(status) && reply.header("Location") != null) {
             return Attempt.done(unfollowedRedirect(reply, request, idempotency));
         }
-        if (idempotency == Idempotency.IDEMPOTENT && isRetryableServerError(status)) {
+        if (idempotency == Idempotency.IDEMPOTENT && isRetryableServerError(status) && !definitive.test(reply)) {
             Duration wait = RetryTiming.retryAfter(reply)
                     .filter(d -> d.compareTo(RETRY_AFTER_CAP) <= 0)
                     .orElseGet(() -> RetryTiming.backoff(number));

@@ -89,7 +89,11 @@ class CippIntegrationTest {
         assertTrue(jane.aliases().contains("jdoe@contoso.com"));
         assertEquals(jane.id(), find("jane@contoso.com").id(), "found through proxyAddresses");
         assertTrue(provider.findUsers(contoso, "Jan").stream().anyMatch(u -> u.id().equals(jane.id())));
+        sim.calls().clear();
         assertEquals(List.of(), provider.findUsers(contoso, "nobody@contoso.com"));
+        // CIPP answers "does not exist" with HTTP 500: that is final, so a miss costs one call per lookup, no retries.
+        long listUserCalls = sim.calls().entries(ProviderKind.CIPP).stream().filter(e -> e.path().endsWith("/ListUsers")).count();
+        assertTrue(listUserCalls <= 2, "ListUsers calls for a miss: " + listUserCalls);
         assertEquals(List.of(), provider.findUsers(contoso, "O'Brien"), "a quote in the name is escaped, not an error");
         assertEquals(jane.id(), provider.getUser(contoso, jane.id()).id());
         ProviderException gone = assertThrows(ProviderException.class, () -> provider.getUser(contoso, "00000000-0000-0000-0000-000000000000"));

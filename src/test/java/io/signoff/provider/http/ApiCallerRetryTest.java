@@ -135,6 +135,20 @@ class ApiCallerRetryTest {
     }
 
     @Test
+    void aServerErrorTheCallerCallsDefinitiveIsNotRetried() throws Exception {
+        queue.enqueueResponse(new MockResponse().setResponseCode(500).setBody("{\"Results\":\"Failed: user does not exist\"}"));
+        queue.enqueueResponse(new MockResponse().setResponseCode(503));
+        queue.enqueueResponse(new MockResponse().setBody("{}"));
+
+        HttpReply definitive = caller(fastOptions()).send(get(), Idempotency.IDEMPOTENT, r -> r.body().contains("does not exist"));
+        HttpReply transientThenOk = caller(fastOptions()).send(get(), Idempotency.IDEMPOTENT, r -> r.body().contains("does not exist"));
+
+        assertEquals(500, definitive.status());
+        assertEquals(200, transientThenOk.status(), "other server errors are still retried");
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
     void lastServerErrorIsReturnedWhenRetriesRunOut() throws Exception {
         for (int i = 0; i < 2; i++) queue.enqueueResponse(new MockResponse().setResponseCode(502));
         queue.enqueueResponse(new MockResponse().setBody("{}"));
