@@ -1,6 +1,7 @@
 package io.signoff.offboarding;
 
 import com.google.gson.reflect.TypeToken;
+import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.StepStatus;
 import io.signoff.provider.BundleJob;
 import java.nio.file.Files;
@@ -35,6 +36,11 @@ public final class OffboardingJournal implements AutoCloseable {
     private OffboardingJournal(Path file, Connection db) {
         this.file = file;
         this.db = db;
+    }
+
+    /** Opens the journal in the audit store's own database file (one file holds the audit trail and the journal). */
+    public static OffboardingJournal openBeside(SqliteAuditStore audit) {
+        return open(audit.file());
     }
 
     /** Opens (creating or migrating) the journal tables in {@code databaseFile}, the audit store's file. */

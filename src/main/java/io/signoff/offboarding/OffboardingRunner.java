@@ -110,6 +110,10 @@ public final class OffboardingRunner implements AutoCloseable {
                 PlanStep step = resumed.planStep(s.state().stepId());
                 if (s.state().status() == StepStatus.UNKNOWN_OUTCOME && resumed.claim(step.id())) {
                     submit(() -> work.settle(resumed, step, false));
+                } else if (s.state().status() == StepStatus.SUCCEEDED && step.automatic()
+                        && step.action() != StepAction.OFFBOARD_BUNDLE && resumed.claim(step.id())) {
+                    // Stopped before (or while) its verification read: read it now.
+                    submit(() -> work.verify(resumed, step, 1));
                 }
             }
             run = resumed;
@@ -153,14 +157,20 @@ public final class OffboardingRunner implements AutoCloseable {
         String why = RunRules.requireText(reason, "a reason to skip");
         ActiveRun run = ensureActive(runId);
         PlanStep step = run.planStep(stepId);
-        StepState skipped = move(run, stepId, s -> {
-            if (s.status().terminal()) throw new IllegalStateException("Step " + stepId + " is already " + RunRules.label(s.status()));
-            if (s.status() == StepStatus.RUNNING) throw new IllegalStateException("Step " + stepId + " is calling the provider: wait for the answer");
+        Predicate<StepState> skippable = s -> {
+            if (s.status().terminal() && !s.needsOperator()) {
+                throw new IllegalStateException("Step " + stepId + " is already " + RunRules.label(s.status()));
+            }
+            if (s.status() == StepStatus.RUNNING) {
+                throw new IllegalStateException("Step " + stepId + " is calling the provider: wait for the answer");
+            }
             return true;
-        }, s -> new StepState(stepId, StepStatus.SKIPPED, why, List.of(), s.attempts(), clock.instant(), s.reference()),
-                "operator", null, null, true);
+        };
+        skippable.test(run.step(stepId).state());
+        // Audited first: a crash between the two leaves the evidence, and the step is simply skipped again.
         audit.step(runId, step, "offboarding.skip", Outcome.SUCCEEDED, null, "Skipped: " + why, clock.instant());
-        return skipped;
+        return move(run, stepId, skippable, s -> new StepState(stepId, StepStatus.SKIPPED, why, List.of(), s.attempts(),
+                clock.instant(), s.reference()), "operator", null, null, true);
     }
 
     /** Completes a manual step (AWAITING_ATTESTATION) with the operator's note as evidence. */
@@ -168,15 +178,16 @@ public final class OffboardingRunner implements AutoCloseable {
         String evidence = RunRules.requireText(note, "a note saying who did what");
         ActiveRun run = ensureActive(runId);
         PlanStep step = run.planStep(stepId);
-        StepState attested = move(run, stepId, s -> {
+        Predicate<StepState> awaiting = s -> {
             if (s.status() != StepStatus.AWAITING_ATTESTATION) {
                 throw new IllegalStateException("Step " + stepId + " is " + RunRules.label(s.status()) + ", not awaiting attestation");
             }
             return true;
-        }, s -> new StepState(stepId, StepStatus.ATTESTED, evidence, List.of(), s.attempts(), clock.instant(), ""),
-                "operator", null, null, true);
+        };
+        awaiting.test(run.step(stepId).state());
         audit.step(runId, step, StepAudit.action(step.action()), Outcome.ATTESTED, null, evidence, clock.instant());
-        return attested;
+        return move(run, stepId, awaiting, s -> new StepState(stepId, StepStatus.ATTESTED, evidence, List.of(), s.attempts(),
+                clock.instant(), ""), "operator", null, null, true);
     }
 
     /** The run as it stands (from memory when active here, else from the journal). */

@@ -75,24 +75,24 @@ final class StepWork {
             String ref = result.requestId() == null ? "" : result.requestId();
             if (result.job() != null) {
                 String when = scheduledAt == null ? "" : "Scheduled on " + step.connectionName() + " for " + scheduledAt + ". ";
+                outcome(attempt, run, step, Outcome.SUCCEEDED, result.job().jobName(), "Queued: " + result.message());
                 runner.move(run, step.id(), s -> true, s -> new StepState(step.id(), StepStatus.QUEUED, when + result.message(),
                         List.of(), s.attempts(), now(), result.job().jobName()), "after-call", null, result.job(), false);
-                outcome(attempt, run, step, Outcome.SUCCEEDED, result.job().jobName(), "Queued: " + result.message());
                 if (scheduledAt == null) runner.later(runner.settings.jobPollInterval(), () -> poll(run, step));
                 else runner.release(run, step.id());
             } else {
+                outcome(attempt, run, step, Outcome.SUCCEEDED, ref, result.message());
                 runner.move(run, step.id(), s -> true, s -> new StepState(step.id(), StepStatus.SUCCEEDED, result.message(),
                         List.of(), s.attempts(), now(), ref), "after-call", null, null, false);
-                outcome(attempt, run, step, Outcome.SUCCEEDED, ref, result.message());
                 verify(run, step, 1);
             }
         } catch (ProviderException e) {
             failed(run, step, e, attempt);
         } catch (RuntimeException e) {
             LOG.error("Run {} step {}: unexpected failure during the call", run.runId, step.id(), e);
+            outcome(attempt, run, step, Outcome.UNKNOWN, null, "Internal error during the call");
             runner.move(run, step.id(), s -> true, s -> s.with(StepStatus.UNKNOWN_OUTCOME,
                     "Internal error during the call: " + e, now()), "after-call", null, null, false);
-            outcome(attempt, run, step, Outcome.UNKNOWN, null, "Internal error during the call");
             settle(run, step, false);
         }
     }
@@ -116,15 +116,15 @@ final class StepWork {
                 runner.later(wait, () -> call(run, step));
             }
             case UNKNOWN_OUTCOME -> {
+                outcome(attempt, run, step, Outcome.UNKNOWN, e.auditReference(), e.getMessage());
                 runner.move(run, step.id(), s -> true, s -> new StepState(step.id(), StepStatus.UNKNOWN_OUTCOME, e.getMessage(),
                         List.of(), s.attempts(), now(), e.auditReference()), "after-call", null, null, false);
-                outcome(attempt, run, step, Outcome.UNKNOWN, e.auditReference(), e.getMessage());
                 settle(run, step, false);
             }
             default -> {
                 String detail = e.kind().summary() + ": " + e.getMessage() + " — " + e.kind().advice();
-                finish(run, step, StepStatus.FAILED, detail, List.of(), e.auditReference(), "after-call");
                 outcome(attempt, run, step, Outcome.FAILED, e.auditReference(), e.getMessage());
+                finish(run, step, StepStatus.FAILED, detail, List.of(), e.auditReference(), "after-call");
             }
         }
     }
@@ -146,23 +146,23 @@ final class StepWork {
         switch (verdict.kind()) {
             case APPLIED -> {
                 if (verdict.job() != null) {
+                    audit(run, step, Outcome.VERIFIED, verdict.job().jobName(), "Settled by reading: " + verdict.detail());
                     runner.move(run, step.id(), s -> true, s -> new StepState(step.id(), StepStatus.QUEUED, verdict.detail(),
                             List.of(), s.attempts(), now(), verdict.job().jobName()), "verify", null, verdict.job(), false);
-                    audit(run, step, Outcome.VERIFIED, verdict.job().jobName(), "Settled by reading: " + verdict.detail());
                     poll(run, step);
                 } else {
+                    audit(run, step, Outcome.VERIFIED, null, "Settled by reading: " + verdict.detail());
                     finish(run, step, StepStatus.VERIFIED, "Settled by reading, not called again: " + verdict.detail(),
                             List.of(), js.state().reference(), "verify");
-                    audit(run, step, Outcome.VERIFIED, null, "Settled by reading: " + verdict.detail());
                 }
             }
             case NOT_APPLIED -> {
                 if (callIfNotApplied) {
                     call(run, step);
                 } else {
+                    audit(run, step, Outcome.FAILED, null, "Checked by reading, not done: " + verdict.detail());
                     finish(run, step, StepStatus.FAILED, "Not done (checked by reading: " + verdict.detail()
                             + "): retry is safe", List.of(), js.state().reference(), "verify");
-                    audit(run, step, Outcome.FAILED, null, "Checked by reading, not done: " + verdict.detail());
                 }
             }
             case UNDETERMINED -> finish(run, step, StepStatus.UNKNOWN_OUTCOME, "Outcome unknown and a read could not settle it ("
@@ -182,8 +182,8 @@ final class StepWork {
         }
         Verdict verdict = runner.verifier.check(provider, step, js.callStartedAt(), js.job());
         if (verdict.kind() == Verdict.Kind.APPLIED) {
-            finish(run, step, StepStatus.VERIFIED, verdict.detail(), List.of(), js.state().reference(), "verify");
             audit(run, step, Outcome.VERIFIED, js.state().reference(), verdict.detail());
+            finish(run, step, StepStatus.VERIFIED, verdict.detail(), List.of(), js.state().reference(), "verify");
         } else if (verdict.kind() == Verdict.Kind.NOT_APPLIED && attempt < runner.settings.verifyAttempts()) {
             runner.later(runner.settings.verifyInterval(), () -> verify(run, step, attempt + 1));
         } else {
@@ -241,9 +241,9 @@ final class StepWork {
             case NOT_FOUND -> {
                 int missing = run.jobMissing.merge(step.id(), 1, Integer::sum);
                 if (missing >= JOB_MISSING_POLLS) {
+                    audit(run, step, Outcome.UNKNOWN, job.jobName(), "Job not listed");
                     finish(run, step, StepStatus.UNKNOWN_OUTCOME, "The job '" + job.jobName() + "' is no longer listed by "
                             + step.connectionName() + ": check it there", List.of(), js.state().reference(), "poll");
-                    audit(run, step, Outcome.UNKNOWN, job.jobName(), "Job not listed");
                 } else {
                     runner.later(runner.settings.jobPollInterval(), () -> poll(run, step));
                 }
@@ -257,16 +257,16 @@ final class StepWork {
         int total = status.steps().size();
         if (status.state() == BundleStatus.State.FAILED) {
             String detail = "Job failed" + (status.rawResults().isBlank() ? "" : ": " + abbreviate(status.rawResults()));
-            finish(run, step, StepStatus.FAILED, detail, failures, ref, "poll");
             audit(run, step, Outcome.FAILED, ref, detail);
+            finish(run, step, StepStatus.FAILED, detail, failures, ref, "poll");
         } else if (status.anyStepFailed()) {
             String detail = "Job completed with " + failures.size() + " of " + total + " parts failed";
-            finish(run, step, StepStatus.PARTLY_FAILED, detail, failures, ref, "poll");
             audit(run, step, Outcome.FAILED, ref, detail + ": " + String.join(" | ", failures));
+            finish(run, step, StepStatus.PARTLY_FAILED, detail, failures, ref, "poll");
         } else {
             String detail = "Job completed: " + total + " part" + (total == 1 ? "" : "s") + " done";
-            finish(run, step, StepStatus.SUCCEEDED, detail, List.of(), ref, "poll");
             audit(run, step, Outcome.SUCCEEDED, ref, detail);
+            finish(run, step, StepStatus.SUCCEEDED, detail, List.of(), ref, "poll");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.signoff.offboarding;
 
+import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.Connection;
 import io.signoff.model.RequestOptions;
 import io.signoff.simulator.SimCredentials;
@@ -14,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The console's offboarding engine in a process of its own, for the crash test: finds Jane on a simulator running in
- * the test's JVM, builds the standard plan and runs it, journalling to the given database file. The test kills this
+ * the test's JVM, builds the standard plan and runs it, auditing and journalling to the given database file. The test kills this
  * process (kill -9) at a moment of its choosing.
  *
  * <p>Arguments: simulator root URL, Cloudflare account id, database file.
@@ -29,8 +30,9 @@ public final class CrashRunMain {
         List<Connection> connections = SimHarness.connections(root, SimCredentials.demo(), cloudflareAccount, options());
         ProviderLookup providers = SimHarness.lookup(connections, SimCredentials.demo());
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-        try (OffboardingJournal journal = OffboardingJournal.open(database)) {
-            AuditWriter audit = CrashTestAudit.open(database);
+        try (SqliteAuditStore store = SqliteAuditStore.open(database);
+             OffboardingJournal journal = OffboardingJournal.openBeside(store)) {
+            AuditWriter audit = AuditWriter.of(store);
             OffboardingTarget jane = new TargetFinder(() -> connections, providers).find(SimHarness.JANE, Set.of());
             OffboardingPlan plan = new PlanBuilder(Clock.systemUTC()).build(List.of(jane), CrashTest.options(jane));
             OffboardingRunner runner = new OffboardingRunner(journal, providers, audit, SimHarness.OPERATOR, "cli",

@@ -3,7 +3,13 @@ package io.signoff.offboarding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.signoff.audit.AuditFilter;
+import io.signoff.audit.AuditRecord;
+import io.signoff.audit.ChainStatus;
+import io.signoff.audit.SortOrder;
+import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.AccountStatus;
+import io.signoff.model.AuditEvent;
 import io.signoff.model.Connection;
 import io.signoff.model.Outcome;
 import io.signoff.model.ProviderKind;
@@ -88,8 +94,9 @@ class CrashTest {
                     sim.seed().cloudflare().accountId(), CrashRunMain.options());
             ProviderLookup providers = SimHarness.lookup(connections, sim.credentials());
             ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-            try (OffboardingJournal journal = OffboardingJournal.open(db)) {
-                CrashTestAudit audit = CrashTestAudit.open(db);
+            try (SqliteAuditStore store = SqliteAuditStore.open(db);
+                 OffboardingJournal journal = OffboardingJournal.openBeside(store)) {
+                AuditWriter audit = AuditWriter.of(store);
                 List<RunSummary> runs = journal.runs();
                 assertEquals(1, runs.size(), () -> "one run journalled; child log: " + read(log));
                 String runId = runs.get(0).runId();
@@ -120,13 +127,17 @@ class CrashTest {
                         () -> "applied twice: " + effect + "\n" + journal.transitions(runId)));
                 assertEquals(1, sim.calls().count(ProviderKind.CIPP, "/ExecOffboardUser"));
                 assertTrueStateOfJane(providers, done.plan());
-                // Every attempt that reached the provider left an audit row before it was made.
-                List<String> rows = audit.rows();
+                // The chain survived the kill; every automatic step has its audit rows under the run and step ids.
+                ChainStatus chain = store.verify();
+                assertTrue(chain.ok(), () -> "audit chain: " + chain);
+                List<AuditEvent> rows = store.page(AuditFilter.ALL, SortOrder.OLDEST_FIRST, null, 10_000).rows().stream()
+                        .map(AuditRecord::event).filter(e -> runId.equals(e.runId())).toList();
                 for (PlanStep step : done.plan().steps()) {
-                    if (step.automatic() && done.step(step.id()).orElseThrow().attempts() > 0) {
-                        assertTrue(rows.contains(step.id() + " " + Outcome.ATTEMPTED.name())
-                                || rows.contains(step.id() + " " + Outcome.VERIFIED.name()), () -> step.id() + " audited: " + rows);
-                    }
+                    List<Outcome> outcomes = rows.stream().filter(e -> step.id().equals(e.stepId())).map(AuditEvent::outcome).toList();
+                    Outcome last = step.manual() ? Outcome.ATTESTED : step.action() == StepAction.OFFBOARD_BUNDLE
+                            ? Outcome.SUCCEEDED : null;
+                    if (last != null) assertTrue(outcomes.contains(last), () -> step.id() + " audited: " + outcomes);
+                    else assertTrue(outcomes.contains(Outcome.VERIFIED) || outcomes.contains(Outcome.SUCCEEDED), () -> step.id() + ": " + outcomes);
                 }
             } finally {
                 timer.shutdownNow();

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.signoff.audit.SqliteAuditStore;
+import io.signoff.model.AuditEvent;
+import io.signoff.model.Outcome;
+import io.signoff.model.ProviderKind;
 import io.signoff.model.StepStatus;
 import io.signoff.provider.BundleJob;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,14 +68,32 @@ class JournalTest {
     }
 
     @Test
-    void ownSchemaVersionBesideOtherTablesAndANewerSchemaIsRefused() throws Exception {
+    void theJournalSharesTheAuditFileWithItsOwnSchemaVersionAndANewerSchemaIsRefused() throws Exception {
         Path file = dir.resolve("audit.db");
+        int auditVersion;
+        try (SqliteAuditStore audit = SqliteAuditStore.open(file)) {
+            try (OffboardingJournal journal = OffboardingJournal.openBeside(audit)) {
+                assertEquals(audit.file(), journal.file());
+                journal.createRun("run-1", plan(), RunState.RUNNING, SimHarness.OPERATOR, "ui", Instant.now(), null);
+                AuditWriter writer = AuditWriter.of(audit);
+                long attempt = writer.append(new AuditEvent(Instant.now(), "tester", "host", "ui", "lucid", ProviderKind.SCIM, null,
+                        "jane.doe@contoso.com", "lucid-1", "offboarding.deactivate", Map.of(), Outcome.ATTEMPTED, null, "PATCH",
+                        "run-1", "s01"));
+                writer.appendOutcome(attempt, new AuditEvent(Instant.now(), "tester", "host", "ui", "lucid", ProviderKind.SCIM, null,
+                        "jane.doe@contoso.com", "lucid-1", "offboarding.deactivate", Map.of(), Outcome.SUCCEEDED, null, "ok",
+                        "run-1", "s01"));
+            }
+            assertTrue(audit.verify().ok(), () -> "chain: " + audit.verify());
+        }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT, applied_utc TEXT)");
-            st.execute("INSERT INTO schema_version VALUES (7, 'the audit store''s own', '2026-01-01')");
+            try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                auditVersion = rs.getInt(1);
+            }
         }
         OffboardingJournal.open(file).close();
-        OffboardingJournal.open(file).close();
+        try (SqliteAuditStore audit = SqliteAuditStore.open(file)) {
+            assertTrue(audit.verify().ok(), "reopening does not disturb the audit tables");
+        }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*), MAX(version) FROM offboarding_schema_version")) {
                 assertTrue(rs.next());
@@ -78,7 +101,7 @@ class JournalTest {
                 assertEquals(JournalSchema.LATEST, rs.getInt(2));
             }
             try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                assertEquals(7, rs.getInt(1), "the audit store's version row is untouched");
+                assertEquals(auditVersion, rs.getInt(1), "the audit store's version row is untouched");
             }
             st.execute("INSERT INTO offboarding_schema_version VALUES (99, 'from the future', '2030-01-01')");
         }

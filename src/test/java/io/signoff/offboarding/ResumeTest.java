@@ -109,5 +109,6 @@ class ResumeTest {
         assertEquals(AccountStatus.DEACTIVATED, h.providers.provider("lucid").getUser(
                 new Tenant("lucid", ProviderKind.SCIM, lucid.tenantId(), null, null, null), lucid.account().id()).status());
         assertTrue(h.audit.events.stream().anyMatch(e -> "offboarding.run_resumed".equals(e.action()) && runId.equals(e.runId())));
+        h.assertAuditChainIntact();
     }
 }

@@ -105,6 +105,7 @@ class RunnerSimulatorTest {
                         && e.message().equals("Done by tester at the desk")), s.id());
             }
         }
+        h.assertAuditChainIntact();
         RunSnapshot last = updates.get(updates.size() - 1);
         assertEquals(last.progress().total(), last.progress().done());
         assertEquals(Duration.ZERO, last.progress().eta());
@@ -140,6 +141,30 @@ class RunnerSimulatorTest {
         assertEquals(2, state(after, deactivate).attempts());
         assertEquals(RunState.FINISHED, after.state());
         assertEquals(List.of(1L), List.copyOf(h.sim.calls().effectCounts().values()));
+    }
+
+    @Test
+    void aFailedStepCanBeSkippedWithAReasonAndTheStepsAfterItGoAhead() throws Exception {
+        OffboardingTarget jane = h.find(SimHarness.JANE, "slack");
+        OffboardingPlan plan = builder.build(List.of(jane), new OffboardingOptions(Map.of("slack", ProviderOptions.none()
+                .withRevokeSessions(true, io.signoff.model.RevokeOptions.all()).withDeactivate(true)), List.of(), ""));
+        PlanStep revoke = step(plan, "slack", StepAction.REVOKE_SESSIONS);
+        PlanStep deactivate = step(plan, "slack", StepAction.DEACTIVATE);
+        OffboardingRunner runner = h.runner();
+        h.sim.faults(ProviderKind.SLACK).forceNext(Fault.SERVER_ERROR, 1);
+
+        RunSnapshot run = runner.awaitSettled(runner.start(plan, null).runId(), WAIT);
+        assertEquals(StepStatus.FAILED, state(run, revoke).status(), "Slack said service_unavailable: nothing happened");
+        assertEquals(StepStatus.PENDING, state(run, deactivate).status(), "waits behind the failed revoke");
+        assertEquals(RunState.NEEDS_ATTENTION, run.state());
+
+        runner.skip(run.runId(), revoke.id(), "Checked in Slack admin: no session left");
+        RunSnapshot after = runner.awaitSettled(run.runId(), WAIT);
+        assertEquals(StepStatus.SKIPPED, state(after, revoke).status());
+        assertEquals("Checked in Slack admin: no session left", state(after, revoke).detail());
+        assertEquals(StepStatus.VERIFIED, state(after, deactivate).status());
+        assertEquals(RunState.FINISHED, after.state());
+        assertTrue(h.audit.events.stream().anyMatch(e -> "offboarding.skip".equals(e.action()) && revoke.id().equals(e.stepId())));
     }
 
     @Test

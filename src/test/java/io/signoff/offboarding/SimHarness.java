@@ -1,5 +1,6 @@
 package io.signoff.offboarding;
 
+import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.AuditEvent;
 import io.signoff.model.Connection;
 import io.signoff.model.ProviderKind;
@@ -40,8 +41,10 @@ public final class SimHarness implements AutoCloseable {
     public final SimulatorServer sim;
     public final List<Connection> connections;
     public final ProviderLookup providers;
+    public final SqliteAuditStore auditStore;
     public final OffboardingJournal journal;
-    public final RecordingAudit audit = new RecordingAudit();
+    /** The real audit store, with every row also kept in memory for assertions. */
+    public final RecordingAudit audit;
     public final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "test-offboarding-timer");
         t.setDaemon(true);
@@ -49,14 +52,27 @@ public final class SimHarness implements AutoCloseable {
     });
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    /** Every audit row kept in memory, in order. */
+    /** Writes to the audit store and keeps every row in memory, in order. */
     public static final class RecordingAudit implements AuditWriter {
         public final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+        private final AuditWriter store;
+
+        RecordingAudit(AuditWriter store) {
+            this.store = store;
+        }
 
         @Override
         public long append(AuditEvent event) {
+            long seq = store.append(event);
             events.add(event);
-            return events.size();
+            return seq;
+        }
+
+        @Override
+        public long appendOutcome(long attemptSequence, AuditEvent outcome) {
+            long seq = store.appendOutcome(attemptSequence, outcome);
+            events.add(outcome);
+            return seq;
         }
     }
 
@@ -64,7 +80,9 @@ public final class SimHarness implements AutoCloseable {
         this.sim = sim;
         this.connections = connections;
         this.providers = lookup(connections, sim.credentials());
-        this.journal = OffboardingJournal.open(databaseFile);
+        this.auditStore = SqliteAuditStore.open(databaseFile);
+        this.journal = OffboardingJournal.openBeside(auditStore);
+        this.audit = new RecordingAudit(AuditWriter.of(auditStore));
     }
 
     public static SimHarness start(Path dir) throws IOException {
@@ -133,6 +151,12 @@ public final class SimHarness implements AutoCloseable {
         return new TargetFinder(() -> connections, providers).find(email, Set.of(connectionIds));
     }
 
+    /** Fails unless the audit trail's hash chain is intact. */
+    void assertAuditChainIntact() {
+        io.signoff.audit.ChainStatus status = auditStore.verify();
+        if (!status.ok()) throw new AssertionError("audit chain broken: " + status);
+    }
+
     CippSimulator cipp() {
         return (CippSimulator) sim.api(ProviderKind.CIPP);
     }
@@ -148,6 +172,7 @@ public final class SimHarness implements AutoCloseable {
         }
         timer.shutdownNow();
         journal.close();
+        auditStore.close();
         sim.close();
     }
 }
