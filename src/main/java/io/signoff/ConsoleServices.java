@@ -12,7 +12,6 @@ import io.signoff.controller.ProviderPool;
 import io.signoff.controller.SessionsController;
 import io.signoff.controller.TenantsController;
 import io.signoff.controller.VerificationPolicy;
-import io.signoff.model.AuditEvent;
 import io.signoff.model.Connection;
 import io.signoff.offboarding.AuditWriter;
 import io.signoff.offboarding.OffboardingJournal;
@@ -215,17 +214,7 @@ final class ConsoleServices implements AutoCloseable {
                 throw ProviderException.unsupported(e.getMessage());
             }
         };
-        // Both methods, so the runner's outcome rows point back to their ATTEMPTED rows as the revoke's do.
-        AuditWriter auditWriter = new AuditWriter() {
-            @Override
-            public long append(AuditEvent event) { return audit.append(event); }
-
-            @Override
-            public long appendOutcome(long attemptSequence, AuditEvent outcome) {
-                return audit.appendOutcome(attemptSequence, outcome);
-            }
-        };
-        OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), auditWriter,
+        OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), AuditWriter.of(audit),
                 new TemplateStore(directories.config()), new Operator(who.display(), who.machine()), runnerSettings(),
                 Clock.systemUTC(), timer());
         OffboardingController controller = new OffboardingController(parts, background, channel);
@@ -269,7 +258,7 @@ final class ConsoleServices implements AutoCloseable {
 
     private synchronized OffboardingJournal journal() {
         if (journal == null) {
-            journal = OffboardingJournal.open(audit.file());
+            journal = OffboardingJournal.openBeside(audit);
             opened.push(journal);
         }
         return journal;
