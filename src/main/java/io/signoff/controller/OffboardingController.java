@@ -144,6 +144,15 @@ public final class OffboardingController implements AutoCloseable {
         return runner.snapshot(runId);
     }
 
+    /**
+     * Blocks until the run has nothing left to do on its own (finished, or waiting for the operator with nothing in
+     * flight) or {@code timeout} passes, and returns the run as it then stands. For the command line, which has no
+     * window to keep the run on screen.
+     */
+    public RunSnapshot awaitSettled(String runId, java.time.Duration timeout) throws InterruptedException {
+        return runner.awaitSettled(runId, timeout);
+    }
+
     public void addListener(String runId, RunListener listener) {
         runner.addListener(runId, listener);
     }
