@@ -1,7 +1,13 @@
 package io.signoff;
 
+import io.signoff.cli.AttestCommand;
 import io.signoff.cli.BuildInfo;
+import io.signoff.cli.ConnectionsCommand;
 import io.signoff.cli.ExportAuditCommand;
+import io.signoff.cli.LookupCommand;
+import io.signoff.cli.OffboardCommand;
+import io.signoff.cli.RevokeCommand;
+import io.signoff.cli.SessionsCommand;
 import io.signoff.cli.VerifyAuditCommand;
 import io.signoff.ui.Section;
 import java.nio.file.Path;
@@ -18,10 +24,13 @@ import picocli.CommandLine.Option;
         description = {
             "Signoff — cut a person off everywhere, fast and provably.",
             "With no command, opens the console; with no connection configured it opens on the built-in demo simulator."},
-        subcommands = {SimulatorCommand.class, ExportAuditCommand.class, VerifyAuditCommand.class},
+        subcommands = {SimulatorCommand.class, ExportAuditCommand.class, VerifyAuditCommand.class,
+            ConnectionsCommand.class, LookupCommand.class, SessionsCommand.class, RevokeCommand.class,
+            OffboardCommand.class, AttestCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:done", "1:failed (the message says why)", "2:bad command line"},
+            "0:done", "1:failed (the message says why)", "2:bad command line, or refused",
+            "3:not found (the person, session or run named)"},
         footerHeading = "%nLaunchers (all take the arguments above):%n",
         footer = {
             "  app/signoff      Linux, macOS: runs from a source checkout; builds with",
@@ -55,7 +64,12 @@ public final class SignoffCommand implements Callable<Integer> {
     Path dataDir;
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new SignoffCommand());
+        return commandLine(CliCommandFactory.ofThisProcess());
+    }
+
+    /** The command line with the headless commands built by {@code factory} (tests give it their own terminal). */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new SignoffCommand(), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         return cl;

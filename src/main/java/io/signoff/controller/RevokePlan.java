@@ -35,6 +35,14 @@ public record RevokePlan(Person person, Reach reach, List<PlannedRevoke> calls, 
     /** Whether what the operator typed confirms this plan (always true when no typing is required). */
     public boolean confirmedBy(String typed) {
         if (!requiresTypedConfirmation()) return true;
+        return isPersonsAddress(typed);
+    }
+
+    /**
+     * Whether the operator typed the person's address (case and surrounding blanks aside). The command line asks for it
+     * before any revoke, having no dialog in which the plan is shown next to the button.
+     */
+    public boolean isPersonsAddress(String typed) {
         return typed != null && typed.strip().toLowerCase(Locale.ROOT).equals(person.email().toLowerCase(Locale.ROOT));
     }
 

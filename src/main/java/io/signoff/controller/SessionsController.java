@@ -130,6 +130,16 @@ public final class SessionsController {
         return planAll(snapshot.person(), RevokePlan.Reach.CONNECTION, accounts);
     }
 
+    /**
+     * Ending every session of the person in several connections at once (the command line's repeated --provider);
+     * one plan, so one run id, one confirmation and one verification report.
+     */
+    public RevokePlan planConnections(SessionsSnapshot snapshot, Set<String> connectionIds) {
+        List<AccountSessions> accounts = snapshot.accounts().stream()
+                .filter(a -> connectionIds.contains(a.connection().id())).toList();
+        return planAll(snapshot.person(), RevokePlan.Reach.CONNECTION, accounts);
+    }
+
     /** Ending every session of the person in every provider; manual steps where no API exists. */
     public RevokePlan planEverywhere(SessionsSnapshot snapshot) {
         return planAll(snapshot.person(), RevokePlan.Reach.EVERYWHERE, snapshot.accounts());

@@ -85,4 +85,12 @@ public interface Provider {
     default BundleStatus offboardingStatus(BundleJob job) throws ProviderException {
         throw ProviderException.unsupported(connection().kind().displayName() + " has no offboarding job");
     }
+
+    /**
+     * The tenant's own offboarding defaults for the provider job (CIPP offboardingDefaults: option name -> value), for
+     * the wizard to pre-select; empty when the provider keeps none.
+     */
+    default java.util.Map<String, Object> offboardingDefaults(Tenant tenant) throws ProviderException {
+        return java.util.Map.of();
+    }
 }

@@ -1,0 +1,168 @@
+package io.signoff.controller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.signoff.model.StepStatus;
+import io.signoff.offboarding.EmailImport;
+import io.signoff.offboarding.OffboardingOptions;
+import io.signoff.offboarding.OffboardingPlan;
+import io.signoff.offboarding.OffboardingServices;
+import io.signoff.offboarding.OffboardingTarget;
+import io.signoff.offboarding.OptionsTemplate;
+import io.signoff.offboarding.PlanStep;
+import io.signoff.offboarding.RunReport;
+import io.signoff.offboarding.RunSnapshot;
+import io.signoff.offboarding.RunState;
+import io.signoff.offboarding.RunSummary;
+import io.signoff.offboarding.SimHarness;
+import io.signoff.offboarding.TemplateStore;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's and the CLI's path through the controller, on the simulator. */
+class OffboardingControllerTest {
+    @TempDir Path dir;
+    private SimHarness h;
+    private ExecutorService executor;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = SimHarness.start(dir);
+        executor = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+        h.close();
+    }
+
+    private OffboardingController controller(String channel) {
+        return new OffboardingController(new OffboardingServices(() -> h.connections, h.providers, h.journal, h.audit,
+                new TemplateStore(dir.resolve("config")), SimHarness.OPERATOR, SimHarness.fastSettings(), Clock.systemUTC(), h.timer),
+                executor, channel);
+    }
+
+    @Test
+    void findPreviewRunAttestReportAndExport() throws Exception {
+        OffboardingController c = controller("cli");
+        EmailImport people = c.importCsv(new StringReader("email\njane.doe@contoso.com\nnobody\n"));
+        assertEquals(List.of(SimHarness.JANE), people.emails());
+        assertEquals(1, people.rejected().size());
+
+        List<OffboardingTarget> targets = c.findTargets(people.emails(), Set.of(), null).get(20, TimeUnit.SECONDS);
+        OffboardingOptions options = c.suggestedOptions(targets).withReference("HR-3");
+        OffboardingPlan plan = c.preview(targets, options);
+        assertTrue(plan.runnable());
+        CountDownLatch awaiting = new CountDownLatch(1);
+        RunSnapshot started = c.run(plan, (snapshot, changed) -> {
+            if (snapshot.state() == RunState.NEEDS_ATTENTION) awaiting.countDown();
+        }).get(10, TimeUnit.SECONDS);
+        assertTrue(awaiting.await(30, TimeUnit.SECONDS), "the manual Lucid step waits for the operator");
+
+        PlanStep manual = plan.steps().stream().filter(PlanStep::manual).findFirst().orElseThrow();
+        assertEquals(StepStatus.ATTESTED, c.attest(started.runId(), manual.id(), "Logged out in Lucid Admin").get(10, TimeUnit.SECONDS).status());
+        ExecutionAssert.fails(IllegalStateException.class, () -> c.attest(started.runId(), manual.id(), "again").join());
+        ExecutionAssert.fails(IllegalArgumentException.class, () -> c.skip(started.runId(), manual.id(), " ").join());
+        RunSnapshot done = awaitState(c, started.runId(), RunState.FINISHED);
+
+        RunReport report = c.report(done.runId()).get(10, TimeUnit.SECONDS);
+        assertEquals("Done", report.people().get(0).outcome());
+        Path csv = c.exportReport(done.runId(), dir.resolve("out/report.csv")).get(10, TimeUnit.SECONDS);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(plan.steps().size() + 1, lines.size());
+        assertTrue(lines.get(0).startsWith("run_id,person,"));
+        assertTrue(h.audit.events.stream().filter(e -> started.runId().equals(e.runId())).allMatch(e -> "cli".equals(e.channel())));
+        assertEquals(List.of(done.runId()), c.runs().get(5, TimeUnit.SECONDS).stream().map(RunSummary::runId).toList());
+        c.close();
+    }
+
+    @Test
+    void anUnfinishedRunIsOfferedAfterARestartAndCanBeSkippedToTheEnd() throws Exception {
+        OffboardingController first = controller("ui");
+        OffboardingTarget jane = first.findTarget(SimHarness.JANE, Set.of("lucid")).get(20, TimeUnit.SECONDS);
+        OffboardingPlan plan = first.preview(List.of(jane), first.suggestedOptions(List.of(jane)));
+        RunSnapshot run = first.run(plan, null).get(10, TimeUnit.SECONDS);
+        awaitState(first, run.runId(), RunState.NEEDS_ATTENTION);
+        assertEquals(List.of(), first.resumableRuns().get(5, TimeUnit.SECONDS), "active here: not offered");
+        first.close();
+
+        OffboardingController second = controller("ui");
+        List<RunSummary> offered = second.resumableRuns().get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(run.runId()), offered.stream().map(RunSummary::runId).toList());
+        RunSnapshot resumed = second.resume(run.runId(), null).get(10, TimeUnit.SECONDS);
+        PlanStep manual = plan.steps().stream().filter(PlanStep::manual).findFirst().orElseThrow();
+        assertEquals(StepStatus.AWAITING_ATTESTATION, resumed.step(manual.id()).orElseThrow().status());
+        assertEquals(StepStatus.SKIPPED, second.skip(run.runId(), manual.id(), "Lucid Shield not licensed").get(5, TimeUnit.SECONDS).status());
+        assertEquals(RunState.FINISHED, awaitState(second, run.runId(), RunState.FINISHED).state());
+        assertEquals("Done, some steps skipped", second.report(run.runId()).get(5, TimeUnit.SECONDS).people().get(0).outcome());
+        second.close();
+    }
+
+    @Test
+    void templatesAreSavedListedLoadedAndDeleted() throws Exception {
+        OffboardingController c = controller("ui");
+        OffboardingTarget jane = c.findTarget(SimHarness.JANE, Set.of()).get(20, TimeUnit.SECONDS);
+        OffboardingOptions options = c.suggestedOptions(List.of(jane)).withReference("standard");
+        c.saveTemplate("Leaver", null, options).get(5, TimeUnit.SECONDS);
+        c.saveTemplate("Contoso leaver", "contoso.onmicrosoft.com", options).get(5, TimeUnit.SECONDS);
+
+        assertEquals(List.of("Contoso leaver", "Leaver"), c.templates(null).get(5, TimeUnit.SECONDS).stream().map(OptionsTemplate::name).toList());
+        assertEquals(List.of("Leaver"), c.templates("fabrikam.onmicrosoft.com").get(5, TimeUnit.SECONDS).stream().map(OptionsTemplate::name).toList());
+        assertEquals(options, c.loadTemplate("leaver").get(5, TimeUnit.SECONDS).orElseThrow().options());
+        assertTrue(c.deleteTemplate("Leaver").get(5, TimeUnit.SECONDS));
+        assertFalse(c.loadTemplate("Leaver").get(5, TimeUnit.SECONDS).isPresent());
+        assertFalse(c.bundleOptions().isEmpty());
+        c.close();
+    }
+
+    @Test
+    void aPlanThatCannotRunIsRefusedWithTheReason() {
+        OffboardingController c = controller("ui");
+        OffboardingPlan empty = c.preview(List.of(), OffboardingOptions.empty());
+        CompletionException e = assertThrows(CompletionException.class, () -> c.run(empty, null).join());
+        assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertTrue(e.getCause().getMessage().contains("No person chosen"), e.getCause().getMessage());
+        c.close();
+    }
+
+    private static RunSnapshot awaitState(OffboardingController c, String runId, RunState state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        CountDownLatch reached = new CountDownLatch(1);
+        c.addListener(runId, (snapshot, changed) -> {
+            if (snapshot.state() == state) reached.countDown();
+        });
+        while (System.nanoTime() < deadline) {
+            RunSnapshot now = c.snapshot(runId).orElseThrow();
+            if (now.state() == state) return now;
+            reached.await(100, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("run " + runId + " never reached " + state + ": " + c.snapshot(runId));
+    }
+
+    /** Asserts that a future's join fails with a cause of the given type. */
+    static final class ExecutionAssert {
+        static void fails(Class<? extends Throwable> type, Runnable join) {
+            CompletionException e = assertThrows(CompletionException.class, join::run);
+            assertInstanceOf(type, e.getCause());
+        }
+    }
+}
