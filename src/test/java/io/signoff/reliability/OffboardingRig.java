@@ -20,10 +20,12 @@ import io.signoff.provider.http.HttpClients;
 import io.signoff.provider.http.Redactor;
 import io.signoff.provider.slack.SlackLimits;
 import io.signoff.offboarding.Pacing;
+import io.signoff.simulator.SimCredentials;
 import io.signoff.simulator.SimulatorServer;
 import io.signoff.simulator.cipp.CippSimulator;
 import io.signoff.simulator.cloudflare.CloudflareSimulator;
 import io.signoff.simulator.slack.SlackSimulator;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,23 +75,31 @@ final class OffboardingRig {
     }
 
     static List<Connection> connections(SimulatorServer sim, RequestOptions options) {
-        String base = sim.rootUrl().toString().replaceAll("/$", "");
-        String tenantId = sim.credentials().cippTenantId();
+        return connections(sim.rootUrl(), sim.credentials(), sim.seed().cloudflare().accountId(), options);
+    }
+
+    /** The same, from what a separate process knows: the simulator's address, credentials and Cloudflare account. */
+    static List<Connection> connections(URI root, SimCredentials c, String cloudflareAccount, RequestOptions options) {
+        String base = root.toString().replaceAll("/$", "");
+        String tenantId = c.cippTenantId();
         return List.of(
                 new Connection(CIPP, ProviderKind.CIPP, "Demo MSP (CIPP)", base + "/cipp",
-                        Map.of(CippProvider.SETTING_TENANT_ID, tenantId, CippProvider.SETTING_CLIENT_ID, sim.credentials().cippClientId(),
+                        Map.of(CippProvider.SETTING_TENANT_ID, tenantId, CippProvider.SETTING_CLIENT_ID, c.cippClientId(),
                                 CippProvider.SETTING_TOKEN_URL, base + "/cipp/login/" + tenantId + "/oauth2/v2.0/token"), options),
                 new Connection(SLACK, ProviderKind.SLACK, "Contoso Grid", base + "/slack",
                         Map.of(SlackLimits.TIER_3_SETTING, "1000000", SlackLimits.TIER_4_SETTING, "1000000"),
                         options.withRateBudgetPerMinute(1_000_000)),
                 new Connection(CLOUDFLARE, ProviderKind.CLOUDFLARE, "Contoso Zero Trust", base + "/cloudflare",
-                        Map.of("accountId", sim.seed().cloudflare().accountId()), options),
+                        Map.of("accountId", cloudflareAccount), options),
                 new Connection(LUCID, ProviderKind.SCIM, "Lucid", base + "/scim", Map.of("label", "Lucid"), options));
     }
 
     /** One client per connection, kept, as the console's provider pool keeps them; secrets from the simulator. */
     static ProviderLookup lookup(List<Connection> connections, SimulatorServer sim) {
-        var c = sim.credentials();
+        return lookup(connections, sim.credentials());
+    }
+
+    static ProviderLookup lookup(List<Connection> connections, SimCredentials c) {
         SecretSource secrets = ProviderCalls.secrets(c.cippClientSecret(), c.slackToken(), c.cloudflareToken(), c.scimToken());
         Providers registry = Providers.standard(new HttpClients("signoff-reliability"), new Redactor());
         Map<String, Provider> built = new ConcurrentHashMap<>();
