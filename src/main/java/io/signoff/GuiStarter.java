@@ -1,20 +1,22 @@
 package io.signoff;
 
 import io.signoff.cli.BuildInfo;
+import io.signoff.controller.LookupController;
+import io.signoff.controller.OffboardingController;
+import io.signoff.controller.ProviderPool;
+import io.signoff.controller.TenantsController;
 import io.signoff.settings.Preferences;
 import io.signoff.settings.SettingsException;
-import io.signoff.controller.LookupController;
-import io.signoff.controller.TenantsController;
 import io.signoff.ui.AppIcons;
 import io.signoff.ui.LookupViews;
 import io.signoff.ui.MainWindow;
-import io.signoff.ui.PlaceholderView;
 import io.signoff.ui.Screenshots;
 import io.signoff.ui.Section;
 import io.signoff.ui.SectionView;
 import io.signoff.ui.about.AboutDialog;
 import io.signoff.ui.audit.AuditView;
 import io.signoff.ui.connections.ConnectionsView;
+import io.signoff.ui.offboarding.OffboardingView;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Platform;
@@ -55,25 +57,32 @@ final class GuiStarter {
         });
     }
 
-    private static Map<Section, SectionView> views(ConsoleServices services, LookupViews lookupViews) {
-        Map<Section, SectionView> views = new EnumMap<>(Section.class);
-        for (Section s : Section.values()) {
-            views.put(s, new PlaceholderView(s, s.subtitle()));
-        }
-        lookupViews.putInto(views);
-        views.put(Section.CONNECTIONS, new ConnectionsView(services.connectionsController()));
-        views.put(Section.AUDIT, new AuditView(services.auditController()));
-        return views;
+    /** Every section's view, all on one pool of provider clients so each connection keeps one token cache. */
+    private record Views(Map<Section, SectionView> map, LookupViews lookup, OffboardingView offboarding) { }
+
+    private static Views views(ConsoleServices services) {
+        ProviderPool pool = services.providerPool(connection -> true);
+        TenantsController tenants = services.tenantsController(pool);
+        LookupController lookup = services.lookupController(tenants);
+        LookupViews lookupViews = LookupViews.create(tenants, lookup, services.sessionsController(tenants, "ui"));
+        OffboardingController offboarding = services.offboardingController(pool, "ui");
+        offboarding.startScheduler();
+        OffboardingView offboardingView = new OffboardingView(offboarding, lookup, services.connections()::connections);
+        Map<Section, SectionView> map = new EnumMap<>(Section.class);
+        lookupViews.putInto(map);
+        map.put(Section.OFFBOARDING, offboardingView);
+        map.put(Section.AUDIT, new AuditView(services.auditController()));
+        map.put(Section.CONNECTIONS, new ConnectionsView(services.connectionsController()));
+        return new Views(map, lookupViews, offboardingView);
     }
 
     private static void show(SignoffCommand.ConsoleOptions options, ConsoleServices services) {
         BuildInfo build = BuildInfo.load();
         Preferences prefs = services.preferences().preferences();
-        TenantsController tenants = services.tenantsController();
-        LookupViews lookupViews = LookupViews.create(tenants, new LookupController(tenants, services.background()),
-                services.sessionsController(tenants, "ui"));
-        MainWindow window = new MainWindow(views(services, lookupViews), services.demo(), "v" + build.version());
-        lookupViews.attach(window);
+        Views views = views(services);
+        MainWindow window = new MainWindow(views.map(), services.demo(), "v" + build.version());
+        views.lookup().attach(window);
+        views.offboarding().setStatusSink(window::setStatus);
         Scene scene = new Scene(window.root(), 1200, 780);
         scene.getStylesheets().add(MainWindow.class.getResource("signoff.css").toExternalForm());
         boolean dark = options.theme() != null ? "dark".equalsIgnoreCase(options.theme()) : prefs.theme() == Preferences.Theme.DARK;
@@ -92,7 +101,7 @@ final class GuiStarter {
         window.select(options.view());
         stage.show();
         if (options.screenshot() != null && services.demo()) {
-            showDemoPerson(options.view(), lookupViews);
+            showDemoPerson(options.view(), views);
         }
         if (options.screenshot() != null) {
             Screenshots.whenLoaded(window.view(options.view()), scene, options.screenshot());
@@ -100,9 +109,10 @@ final class GuiStarter {
     }
 
     /** A screenshot of the people views shows someone: the demo's person present in every provider. */
-    private static void showDemoPerson(Section view, LookupViews lookupViews) {
-        if (view == Section.USERS) lookupViews.users().search(DemoEnvironment.FEATURED_PERSON);
-        if (view == Section.SESSIONS) lookupViews.sessions().findPerson(DemoEnvironment.FEATURED_PERSON);
+    private static void showDemoPerson(Section view, Views views) {
+        if (view == Section.USERS) views.lookup().users().search(DemoEnvironment.FEATURED_PERSON);
+        if (view == Section.SESSIONS) views.lookup().sessions().findPerson(DemoEnvironment.FEATURED_PERSON);
+        if (view == Section.OFFBOARDING) views.offboarding().startWith(DemoEnvironment.FEATURED_PERSON, "Jane Doe");
     }
 
     /** Puts the window where it was, unless that place is on no screen any more (a detached monitor). */
