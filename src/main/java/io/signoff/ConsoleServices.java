@@ -209,7 +209,9 @@ final class ConsoleServices implements AutoCloseable {
         OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), AuditWriter.of(audit),
                 new TemplateStore(directories.config()), new Operator(who.display(), who.machine()), runnerSettings(),
                 Clock.systemUTC(), timer());
-        OffboardingController controller = new OffboardingController(parts, background, channel);
+        // People are found by the same parallel person lookup as the Users view (aliases followed up).
+        OffboardingController controller = new OffboardingController(parts, lookupController(tenantsController(pool)), background,
+                channel);
         opened.push(controller);
         return controller;
     }
