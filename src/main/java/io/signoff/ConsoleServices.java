@@ -163,14 +163,6 @@ final class ConsoleServices implements AutoCloseable {
         return new AuditController(audit, new AuditCsvExporter(audit, version, Clock.systemUTC()), background, Clock.systemUTC());
     }
 
-    /**
-     * The tenants of every configured connection, through one client per connection (built on first use). Shared by
-     * the person search and the sessions controller built on it.
-     */
-    TenantsController tenantsController() {
-        return new TenantsController(new ProviderPool(connections::connections, providers, secretSource()), background);
-    }
-
     /** Sessions and revokes, audited as {@code channel} ("ui" or "cli") by the current operator. */
     SessionsController sessionsController(TenantsController tenants, String channel) {
         return new SessionsController(tenants, audit, this::operator, channel, background, VerificationPolicy.standard(),
@@ -217,7 +209,9 @@ final class ConsoleServices implements AutoCloseable {
         OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), AuditWriter.of(audit),
                 new TemplateStore(directories.config()), new Operator(who.display(), who.machine()), runnerSettings(),
                 Clock.systemUTC(), timer());
-        OffboardingController controller = new OffboardingController(parts, background, channel);
+        // People are found by the same parallel person lookup as the Users view (aliases followed up).
+        OffboardingController controller = new OffboardingController(parts, lookupController(tenantsController(pool)), background,
+                channel);
         opened.push(controller);
         return controller;
     }

@@ -1,31 +1,17 @@
 package io.signoff;
 
-import io.signoff.cli.BuildInfo;
+import io.signoff.controller.LookupController;
+import io.signoff.controller.OffboardingController;
+import io.signoff.controller.ProviderPool;
+import io.signoff.controller.TenantsController;
 import io.signoff.settings.Preferences;
 import io.signoff.settings.SettingsException;
-import io.signoff.controller.LookupController;
-import io.signoff.controller.TenantsController;
-import io.signoff.ui.AppIcons;
-import io.signoff.ui.LookupViews;
-import io.signoff.ui.MainWindow;
-import io.signoff.ui.PlaceholderView;
-import io.signoff.ui.Screenshots;
-import io.signoff.ui.Section;
-import io.signoff.ui.SectionView;
-import io.signoff.ui.about.AboutDialog;
-import io.signoff.ui.audit.AuditView;
-import io.signoff.ui.connections.ConnectionsView;
-import java.util.EnumMap;
-import java.util.Map;
-import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
+import io.signoff.ui.ConsoleWindow;
+import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the JavaFX toolkit and shows the main window. No Application subclass: we wire by hand. */
+/** Wires the console: opens the services, builds the controllers, and hands them to the window (ui.ConsoleWindow). */
 final class GuiStarter {
     private static final Logger LOG = LoggerFactory.getLogger(GuiStarter.class);
     /** -Dsignoff.startupMarker=true prints {@link #STARTUP_MARKER} once the first view has loaded its data. */
@@ -34,102 +20,40 @@ final class GuiStarter {
 
     private GuiStarter() { }
 
-    static void start(SignoffCommand.ConsoleOptions options) {
+    /** @return false when the console could not start (the reason is already on {@code err}) */
+    static boolean start(SignoffCommand.ConsoleOptions options, PrintWriter out, PrintWriter err) {
         ConsoleServices services;
         try {
             services = ConsoleServices.open(options.demo(), options.configDir(), options.dataDir());
         } catch (RuntimeException e) {
-            LOG.error("The console could not start", e);
-            System.err.println("Signoff could not start: " + e.getMessage());
-            System.exit(1);
-            return;
+            LOG.error("The console could not start: {}", e.getMessage(), e);
+            err.println("Signoff could not start: " + e.getMessage());
+            err.flush();
+            return false;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "signoff-shutdown"));
-        Platform.setImplicitExit(true);
-        Platform.startup(() -> {
-            try {
-                show(options, services);
-            } catch (RuntimeException e) {
-                LOG.error("The console could not start", e);
-                System.err.println("Signoff could not start: " + e.getMessage());
-                Platform.exit();
-                System.exit(1);
-            }
-        });
-    }
-
-    private static Map<Section, SectionView> views(ConsoleServices services, LookupViews lookupViews) {
-        Map<Section, SectionView> views = new EnumMap<>(Section.class);
-        for (Section s : Section.values()) {
-            views.put(s, new PlaceholderView(s, s.subtitle()));
-        }
-        lookupViews.putInto(views);
-        views.put(Section.CONNECTIONS, new ConnectionsView(services.connectionsController()));
-        views.put(Section.AUDIT, new AuditView(services.auditController()));
-        return views;
-    }
-
-    private static void show(SignoffCommand.ConsoleOptions options, ConsoleServices services) {
-        BuildInfo build = BuildInfo.load();
         Preferences prefs = services.preferences().preferences();
-        TenantsController tenants = services.tenantsController();
-        LookupViews lookupViews = LookupViews.create(tenants, new LookupController(tenants, services.background()),
-                services.sessionsController(tenants, "ui"));
-        MainWindow window = new MainWindow(views(services, lookupViews), services.demo(), "v" + build.version());
-        lookupViews.attach(window);
-        Scene scene = new Scene(window.root(), 1200, 780);
-        scene.getStylesheets().add(MainWindow.class.getResource("signoff.css").toExternalForm());
         boolean dark = options.theme() != null ? "dark".equalsIgnoreCase(options.theme()) : prefs.theme() == Preferences.Theme.DARK;
-        if (dark) {
-            scene.getStylesheets().add(MainWindow.class.getResource("dark.css").toExternalForm());
-        }
-        Stage stage = new Stage();
-        stage.setTitle(services.demo() ? "Signoff — demo" : "Signoff");
-        stage.getIcons().setAll(AppIcons.all());
-        window.setOnAbout(() -> new AboutDialog(build, services.directories()).show(stage));
-        stage.setScene(scene);
-        if (options.screenshot() == null) {
-            restorePlacement(stage, prefs.window());
-            stage.setOnCloseRequest(e -> savePlacement(services, stage));
-        }
-        window.select(options.view());
-        stage.show();
-        if (options.screenshot() != null && services.demo()) {
-            showDemoPerson(options.view(), lookupViews);
-        }
-        if (Boolean.getBoolean(STARTUP_MARKER_PROPERTY)) {
-            // For the start-up benchmark: the moment the first view shows its data, on stdout for the parent process.
-            window.view(options.view()).loaded().whenComplete((done, failed) ->
-                    Platform.runLater(() -> System.out.println(STARTUP_MARKER)));
-        }
-        if (options.screenshot() != null) {
-            Screenshots.whenLoaded(window.view(options.view()), scene, options.screenshot());
-        }
+        ConsoleWindow.Startup startup = new ConsoleWindow.Startup(services.demo(), options.view(), dark, options.screenshot(),
+                prefs.window(), placement -> savePlacement(services, placement), services.directories(),
+                options.screenshot() != null && services.demo() ? DemoEnvironment.FEATURED_PERSON : null,
+                Boolean.getBoolean(STARTUP_MARKER_PROPERTY) ? STARTUP_MARKER : null);
+        ConsoleWindow.launch(startup, controllers(services), out, err);
+        return true;
     }
 
-    /** A screenshot of the people views shows someone: the demo's person present in every provider. */
-    private static void showDemoPerson(Section view, LookupViews lookupViews) {
-        if (view == Section.USERS) lookupViews.users().search(DemoEnvironment.FEATURED_PERSON);
-        if (view == Section.SESSIONS) lookupViews.sessions().findPerson(DemoEnvironment.FEATURED_PERSON);
+    /** Every workflow on one pool of provider clients, so each connection keeps one token cache. */
+    private static ConsoleWindow.Controllers controllers(ConsoleServices services) {
+        ProviderPool pool = services.providerPool(connection -> true);
+        TenantsController tenants = services.tenantsController(pool);
+        LookupController lookup = services.lookupController(tenants);
+        OffboardingController offboarding = services.offboardingController(pool, "ui");
+        offboarding.startScheduler();
+        return new ConsoleWindow.Controllers(tenants, lookup, services.sessionsController(tenants, "ui"), offboarding,
+                services.auditController(), services.connectionsController(), services.connections()::connections);
     }
 
-    /** Puts the window where it was, unless that place is on no screen any more (a detached monitor). */
-    private static void restorePlacement(Stage stage, Preferences.WindowPlacement placement) {
-        if (placement == null) return;
-        boolean visible = Screen.getScreensForRectangle(
-                new Rectangle2D(placement.x(), placement.y(), placement.width(), placement.height())).size() > 0;
-        if (visible) {
-            stage.setX(placement.x());
-            stage.setY(placement.y());
-        }
-        stage.setWidth(placement.width());
-        stage.setHeight(placement.height());
-        stage.setMaximized(placement.maximized());
-    }
-
-    private static void savePlacement(ConsoleServices services, Stage stage) {
-        Preferences.WindowPlacement placement = new Preferences.WindowPlacement(
-                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+    private static void savePlacement(ConsoleServices services, Preferences.WindowPlacement placement) {
         try {
             services.preferences().updatePreferences(p -> p.withWindow(placement));
         } catch (SettingsException e) {

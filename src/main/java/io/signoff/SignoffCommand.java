@@ -72,15 +72,20 @@ public final class SignoffCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new SignoffCommand(), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
+        // "--view sessions" names a view, although "sessions" is also a command.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         return cl;
     }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         ConsoleOptions options = new ConsoleOptions(demo || screenshot != null, screenshot,
                 view == null ? Section.USERS : view, theme, configDir, dataDir);
-        GuiStarter.start(options);
-        return KEEP_RUNNING;
+        boolean started = GuiStarter.start(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return started ? KEEP_RUNNING : 1;
     }
 
     /** What the console window starts with. */

@@ -42,12 +42,13 @@ final class SimulatorCommand implements Callable<Integer> {
         for (ProviderKind kind : ProviderKind.values()) {
             server.faults(kind).latency(Duration.ofMillis(latencyMs)).faultRate(faultRate);
         }
-        System.out.println("Signoff simulator on " + server.rootUrl() + " (seed " + seed + ")");
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("Signoff simulator on " + server.rootUrl() + " (seed " + seed + ")");
         for (ProviderKind kind : ProviderKind.values()) {
-            System.out.printf("  %-24s %s%n", kind.displayName(), server.baseUrl(kind));
+            out.printf("  %-24s %s%n", kind.displayName(), server.baseUrl(kind));
         }
-        System.out.println("Press Ctrl+C to stop.");
-        System.out.flush();
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -38,6 +38,16 @@ class SignoffCommandTest {
     }
 
     @Test
+    void viewsThatShareANameWithACommandStillParseAsViews() {
+        for (String view : new String[] {"sessions", "connections", "users"}) {
+            CommandLine cl = SignoffCommand.commandLine();
+            CommandLine.ParseResult parsed = cl.parseArgs("--screenshot", "x.png", "--view", view);
+            assertEquals(io.signoff.ui.Section.fromSlug(view), parsed.matchedOptionValue("--view", null));
+            assertTrue(parsed.subcommands().isEmpty(), view + " was taken for a command");
+        }
+    }
+
+    @Test
     void versionAndHelp() {
         Run version = run("--version");
         assertEquals(0, version.exit());

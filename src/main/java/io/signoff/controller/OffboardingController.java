@@ -50,12 +50,23 @@ public final class OffboardingController implements AutoCloseable {
     private final OffboardingRunner runner;
     private final OffboardingScheduler scheduler;
     private final EmailCsv csv = new EmailCsv();
+    private final LookupTargets lookupTargets;
 
     /**
      * @param executor where searches, file and journal work run (never the caller's UI thread)
      * @param channel  "ui" or "cli": written to every audit row and journalled with the run
      */
     public OffboardingController(OffboardingServices services, Executor executor, String channel) {
+        this(services, null, executor, channel);
+    }
+
+    /**
+     * With the console's person lookup: people are found by its parallel fan-out (aliases followed up), as the Users
+     * view finds them.
+     *
+     * @param lookup issue 5's person search; null = the engine's own {@link TargetFinder}
+     */
+    public OffboardingController(OffboardingServices services, LookupController lookup, Executor executor, String channel) {
         this.services = Objects.requireNonNull(services, "services");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.finder = new TargetFinder(services.connections(), services.providers());
@@ -64,18 +75,21 @@ public final class OffboardingController implements AutoCloseable {
                 Objects.requireNonNull(channel, "channel"), services.settings(), services.clock(), services.timer());
         this.scheduler = new OffboardingScheduler(services.journal(), runner, services.settings(), services.clock(),
                 services.timer());
+        this.lookupTargets = lookup == null ? null : new LookupTargets(lookup, services.providers(), executor);
     }
 
     // ---- people ----
 
     /** Searches every connection in scope (all when {@code connectionIds} is empty) for one address. */
     public CompletableFuture<OffboardingTarget> findTarget(String email, Set<String> connectionIds) {
+        if (lookupTargets != null) return lookupTargets.find(List.of(email), connectionIds, null).thenApply(list -> list.get(0));
         return async(() -> finder.find(email, connectionIds));
     }
 
     /** Bulk: searches each address in turn; {@code eachFound} is told as each person is done (for a progress view). */
     public CompletableFuture<List<OffboardingTarget>> findTargets(List<String> emails, Set<String> connectionIds,
                                                                   Consumer<OffboardingTarget> eachFound) {
+        if (lookupTargets != null) return lookupTargets.find(emails, connectionIds, eachFound);
         return async(() -> finder.findAll(emails, connectionIds, eachFound));
     }
 

@@ -1,5 +1,6 @@
 package io.signoff.offboarding;
 
+import io.signoff.audit.CsvCells;
 import io.signoff.model.StepStatus;
 import java.io.IOException;
 import java.io.Writer;
@@ -65,7 +66,7 @@ public final class RunReports {
                         s.action().name().toLowerCase(java.util.Locale.ROOT), s.provider(), s.connection(), s.tenant(), s.account(),
                         s.call(), s.status().name().toLowerCase(java.util.Locale.ROOT), s.detail(), String.join(" | ", s.failures()),
                         Integer.toString(s.attempts()), s.updatedAt() == null ? "" : s.updatedAt().toString(), s.reference())
-                        .stream().map(SpreadsheetCells::neutralise).toList());
+                        .stream().map(CsvCells::neutralise).toList());
             }
         }
         csv.flush();

@@ -96,8 +96,7 @@ public final class TargetFinder {
             try {
                 for (DirectoryUser user : provider.findUsers(tenant, email)) {
                     if (!user.matchesEmail(email) || !seen.add(user.id())) continue;
-                    found.add(TargetAccount.found(c, tenant, user, provider.capabilities(), manualInstruction(provider, user),
-                            defaults(provider, tenant)));
+                    found.add(describe(provider, tenant, user));
                 }
             } catch (ProviderException e) {
                 failed.add(TargetAccount.unreachable(c, tenant, e.getMessage()));
@@ -110,6 +109,15 @@ public final class TargetFinder {
                     tenants.size() == 1 ? "no account for " + email : "no account for " + email + " in " + tenants.size() + " tenants"));
         }
         return out;
+    }
+
+    /**
+     * One account found by any search (this finder's or the console's person lookup), with what the options page needs:
+     * the provider's capabilities, the manual session instruction and the tenant's job defaults. Blocking.
+     */
+    public static TargetAccount describe(Provider provider, Tenant tenant, DirectoryUser user) {
+        return TargetAccount.found(provider.connection(), tenant, user, provider.capabilities(), manualInstruction(provider, user),
+                defaults(provider, tenant));
     }
 
     /** Where the provider has no session API but says what to do by hand (Lucid "Log out user"). */

@@ -118,6 +118,40 @@ class OffboardingControllerTest {
     }
 
     @Test
+    void peopleAreFoundThroughTheConsolesPersonLookupAliasesIncluded() throws Exception {
+        ProviderPool pool = new ProviderPool(() -> h.connections, SimHarness.registry(), SimHarness.secrets(h.sim.credentials()));
+        LookupController lookup = new LookupController(new TenantsController(pool, executor), executor);
+        io.signoff.offboarding.ProviderLookup fromPool = id -> {
+            try {
+                return pool.provider(pool.connection(id).orElseThrow());
+            } catch (ProviderPool.NotConnectedException e) {
+                throw io.signoff.provider.ProviderException.unsupported(e.getMessage());
+            }
+        };
+        OffboardingController c = new OffboardingController(new OffboardingServices(() -> h.connections, fromPool, h.journal,
+                h.audit, new TemplateStore(dir.resolve("config")), SimHarness.OPERATOR, SimHarness.fastSettings(), Clock.systemUTC(),
+                h.timer), lookup, executor, "ui");
+        List<OffboardingTarget> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        List<OffboardingTarget> targets = c.findTargets(List.of(SimHarness.JANE, "jdoe@contoso.com", "nobody@contoso.com"),
+                Set.of(), seen::add).get(30, TimeUnit.SECONDS);
+
+        assertEquals(3, targets.size());
+        assertEquals(targets, seen);
+        OffboardingTarget jane = targets.get(0);
+        assertEquals("Jane Doe", jane.displayName());
+        assertEquals(4, jane.found().size(), () -> jane.accounts().toString());
+        assertTrue(jane.found().stream().anyMatch(a -> a.manualSessionInstruction() != null), "Lucid's manual log-out comes along");
+        assertEquals(4, targets.get(1).found().size(), "the alias finds the same accounts");
+        assertEquals(0, targets.get(2).found().size());
+        assertEquals(4, targets.get(2).missing().size());
+        OffboardingTarget janeOnSlack = c.findTarget(SimHarness.JANE, Set.of("slack")).get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("slack"), janeOnSlack.accounts().stream().map(a -> a.connection().id()).distinct().toList());
+        assertTrue(c.preview(List.of(jane), c.suggestedOptions(List.of(jane))).runnable());
+        c.close();
+    }
+
+    @Test
     void templatesAreSavedListedLoadedAndDeleted() throws Exception {
         OffboardingController c = controller("ui");
         OffboardingTarget jane = c.findTarget(SimHarness.JANE, Set.of()).get(20, TimeUnit.SECONDS);

@@ -112,22 +112,31 @@ public final class SimHarness implements AutoCloseable {
 
     /** One client per connection, as the console's provider pool keeps them; secrets from the simulator's credentials. */
     static ProviderLookup lookup(List<Connection> connections, SimCredentials c) {
-        Map<String, Map<String, String>> secrets = Map.of(
-                "cipp", Map.of("client-secret", c.cippClientSecret()),
-                "slack", Map.of("token", c.slackToken()),
-                "cloudflare", Map.of("api-token", c.cloudflareToken()),
-                "lucid", Map.of("bearer-token", c.scimToken()));
-        SecretSource source = (id, name) -> {
-            String value = secrets.getOrDefault(id, Map.of()).get(name);
-            if (value == null) throw ProviderException.of(io.signoff.model.ErrorKind.CREDENTIALS_REJECTED, "no secret " + name).build();
-            return value.toCharArray();
-        };
-        Providers registry = Providers.standard(new HttpClients("signoff-test"), new Redactor());
+        SecretSource source = secrets(c);
+        Providers registry = registry();
         Map<String, Provider> built = new ConcurrentHashMap<>();
         return id -> {
             Connection c0 = connections.stream().filter(x -> x.id().equals(id)).findFirst()
                     .orElseThrow(() -> ProviderException.unsupported("no connection " + id));
             return built.computeIfAbsent(id, k -> registry.create(c0, source));
+        };
+    }
+
+    public static Providers registry() {
+        return Providers.standard(new HttpClients("signoff-test"), new Redactor());
+    }
+
+    /** The simulator's credentials under the demo secret names. */
+    public static SecretSource secrets(SimCredentials c) {
+        Map<String, Map<String, String>> secrets = Map.of(
+                "cipp", Map.of("client-secret", c.cippClientSecret()),
+                "slack", Map.of("token", c.slackToken()),
+                "cloudflare", Map.of("api-token", c.cloudflareToken()),
+                "lucid", Map.of("bearer-token", c.scimToken()));
+        return (id, name) -> {
+            String value = secrets.getOrDefault(id, Map.of()).get(name);
+            if (value == null) throw ProviderException.of(io.signoff.model.ErrorKind.CREDENTIALS_REJECTED, "no secret " + name).build();
+            return value.toCharArray();
         };
     }
 
