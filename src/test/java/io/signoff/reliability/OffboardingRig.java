@@ -116,13 +116,20 @@ final class OffboardingRig {
      * Lucid deactivate plus the manual log-out.
      */
     static OffboardingOptions options(String reference) {
+        return options(reference, Map.of(ProviderKind.CIPP, CIPP, ProviderKind.SLACK, SLACK, ProviderKind.CLOUDFLARE, CLOUDFLARE,
+                ProviderKind.SCIM, LUCID));
+    }
+
+    /** The same options, for connections with other ids (the connection form makes its own). */
+    static OffboardingOptions options(String reference, Map<ProviderKind, String> idOf) {
         return new OffboardingOptions(Map.of(
-                CIPP, ProviderOptions.none().withDisableSignIn(true).withRevokeSessions(true, RevokeOptions.all())
+                idOf.get(ProviderKind.CIPP), ProviderOptions.none().withDisableSignIn(true).withRevokeSessions(true, RevokeOptions.all())
                         .withBundleOption(BundleOptions.HIDE_FROM_GAL, true).withBundleOption(BundleOptions.REMOVE_RULES, true)
                         .withBundleOption(BundleOptions.RESET_PASS, true),
-                SLACK, ProviderOptions.none().withRevokeSessions(true, RevokeOptions.all()).withDeactivate(true),
-                CLOUDFLARE, ProviderOptions.none().withRevokeSessions(true, new RevokeOptions(RevokeOptions.Scope.ALL, true, false)),
-                LUCID, ProviderOptions.none().withDeactivate(true).withManualLogout(true)), List.of(), reference);
+                idOf.get(ProviderKind.SLACK), ProviderOptions.none().withRevokeSessions(true, RevokeOptions.all()).withDeactivate(true),
+                idOf.get(ProviderKind.CLOUDFLARE), ProviderOptions.none()
+                        .withRevokeSessions(true, new RevokeOptions(RevokeOptions.Scope.ALL, true, false)),
+                idOf.get(ProviderKind.SCIM), ProviderOptions.none().withDeactivate(true).withManualLogout(true)), List.of(), reference);
     }
 
     /** Quick polls and verification; parallel steps; no pacing (the simulator's limits are lifted). */

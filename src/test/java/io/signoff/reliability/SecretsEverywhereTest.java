@@ -19,6 +19,7 @@ import io.signoff.controller.ConnectionsController;
 import io.signoff.controller.LookupController;
 import io.signoff.controller.LookupScope;
 import io.signoff.controller.LookupSnapshot;
+import io.signoff.controller.OffboardingController;
 import io.signoff.controller.Person;
 import io.signoff.controller.ProviderPool;
 import io.signoff.controller.RevokeReport;
@@ -32,6 +33,19 @@ import io.signoff.controller.VerificationPolicy;
 import io.signoff.model.Connection;
 import io.signoff.model.DirectoryUser;
 import io.signoff.model.ProviderKind;
+import io.signoff.model.StepStatus;
+import io.signoff.offboarding.AuditWriter;
+import io.signoff.offboarding.OffboardingJournal;
+import io.signoff.offboarding.OffboardingOptions;
+import io.signoff.offboarding.OffboardingPlan;
+import io.signoff.offboarding.OffboardingServices;
+import io.signoff.offboarding.OffboardingTarget;
+import io.signoff.offboarding.Operator;
+import io.signoff.offboarding.PlanStep;
+import io.signoff.offboarding.ProviderLookup;
+import io.signoff.offboarding.RunSnapshot;
+import io.signoff.offboarding.RunState;
+import io.signoff.offboarding.TemplateStore;
 import io.signoff.provider.PasswordReset;
 import io.signoff.provider.Provider;
 import io.signoff.provider.ProviderException;
@@ -67,6 +81,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,8 +89,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole flow with recognisable secrets: connections saved into the REAL keychain, tenants and people looked up,
- * sessions revoked everywhere and verified, failures provoked on every provider, a CIPP password reset, the audit
- * trail exported; logging through the shipped logback.xml into a real file, Signoff's loggers at TRACE. Then every log
+ * sessions revoked everywhere and verified, failures provoked on every provider, a CIPP password reset, an offboarding
+ * run (its CIPP job resets the password too) with a template and its report exported, the audit trail exported; logging through the shipped logback.xml into a real file, Signoff's loggers at TRACE. Then every log
  * file, the audit database, every export, the settings directory, fresh temp files and every message the operator
  * could see are searched: no secret may be anywhere (the client secret and tokens, the CIPP access tokens the
  * simulator issued, the new password).
@@ -184,6 +199,35 @@ class SecretsEverywhereTest {
                 for (Throwable t = e; t != null; t = t.getCause()) seen.add(t.toString());
             }
 
+            // An offboarding run through the controller the wizard drives (journal beside the audit rows, a CIPP job
+            // that resets the password among its steps, the manual step attested), a template saved, the report exported.
+            ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+            try (OffboardingJournal journal = OffboardingJournal.openBeside(audit);
+                 OffboardingController offboarding = new OffboardingController(new OffboardingServices(settings::connections,
+                         lookupOf(pool), journal, AuditWriter.of(audit), new TemplateStore(config),
+                         new Operator("tester (Reliability)", "test-host"), OffboardingRig.quickSettings(4), Clock.systemUTC(),
+                         timer), lookup, executor, "ui")) {
+                Map<ProviderKind, String> idOf = new EnumMap<>(ProviderKind.class);
+                settings.connections().forEach(c -> idOf.put(c.kind(), c.id()));
+                OffboardingOptions options = OffboardingRig.options("HR-" + tag.substring(0, 6), idOf);
+                offboarding.saveTemplate("Leaver", null, options).get(20, TimeUnit.SECONDS);
+                OffboardingTarget omarTarget = offboarding.findTarget("omar.haddad@contoso.com", Set.of()).get(60, TimeUnit.SECONDS);
+                OffboardingPlan plan = offboarding.preview(List.of(omarTarget), options);
+                String runId = offboarding.run(plan, null).get(20, TimeUnit.SECONDS).runId();
+                RunSnapshot waiting = settled(offboarding, runId);
+                for (PlanStep step : plan.steps()) {
+                    if (waiting.step(step.id()).orElseThrow().status() == StepStatus.AWAITING_ATTESTATION) {
+                        offboarding.attest(runId, step.id(), "Logged out in the Lucid admin panel").get(20, TimeUnit.SECONDS);
+                    }
+                }
+                RunSnapshot done = settled(offboarding, runId);
+                assertEquals(RunState.FINISHED, done.state(), done.steps().toString());
+                done.steps().forEach(st -> seen.add(st.detail()));
+                offboarding.exportReport(runId, exports.resolve("offboarding-report.csv")).get(20, TimeUnit.SECONDS);
+            } finally {
+                timer.shutdownNow();
+            }
+
             new AuditCsvExporter(audit, "Signoff test", Clock.systemUTC())
                     .export(AuditFilter.ALL, exports.resolve("audit.csv"), false, ExportProgress.NONE);
             assertTrue(audit.verify().ok(), audit.verify().toString());
@@ -211,11 +255,36 @@ class SecretsEverywhereTest {
                 .texts("what the operator saw", seen);
         assertTrue(Files.size(logs.resolve("signoff.log")) > 10_000, "the shipped file appender wrote the flow's log");
         assertTrue(Files.size(exports.resolve("audit.csv")) > 1_000, "the export holds the flow's audit rows");
+        assertTrue(Files.size(exports.resolve("offboarding-report.csv")) > 300, "the offboarding report was exported");
+        assertTrue(Files.list(config.resolve("templates")).findAny().isPresent(), "the template was saved");
         assertEquals(List.of(), scan.findings(), "secrets found (" + scan.filesRead() + " files, " + scan.textsRead() + " texts read)");
         // The scan itself finds what it looks for, in each form: a canary proves it.
         String canary = "canary~" + tag;
         Files.writeString(root.resolve("canary-utf16.bin"), "x" + canary, java.nio.charset.StandardCharsets.UTF_16LE);
         assertTrue(!new SecretScan(List.of(canary)).files(root, null).findings().isEmpty(), "the scan finds a canary");
+    }
+
+    /** Waits until the run needs the operator or is done. */
+    private static RunSnapshot settled(OffboardingController offboarding, String runId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            RunSnapshot s = offboarding.snapshot(runId).orElseThrow();
+            if (s.state() != RunState.RUNNING) return s;
+            Thread.sleep(50); // polling a background run's state, not waiting for the UI
+        }
+        throw new AssertionError("run " + runId + " did not settle: " + offboarding.snapshot(runId));
+    }
+
+    /** The provider for a connection id, as the console hands it to the offboarding engine. */
+    private static ProviderLookup lookupOf(ProviderPool pool) {
+        return id -> {
+            Connection c = pool.connection(id).orElseThrow(() -> ProviderException.unsupported("no connection " + id));
+            try {
+                return pool.provider(c);
+            } catch (ProviderPool.NotConnectedException e) {
+                throw ProviderException.unsupported(e.getMessage());
+            }
+        };
     }
 
     private static Person find(LookupController lookup, String email, List<String> seen) throws Exception {
