@@ -26,8 +26,11 @@ public final class EmailCsv {
     public static final int MAX_ROWS = 10_000;
     private static final Set<String> HEADERS = Set.of("email", "e-mail", "mail", "email address", "e-mail address",
             "address", "upn", "userprincipalname");
-    /** Deliberately plain: one local part, one domain with a dot, no spaces, brackets, quotes or separators. */
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,;<>()\\[\\]\"']+@[^@\\s,;<>()\\[\\]\"']+\\.[^@\\s,;<>()\\[\\]\"'.]+");
+    /**
+     * Deliberately plain: one local part, one domain with a dot, no spaces, brackets, double quotes or separators. An
+     * apostrophe is allowed in the local part: o'brien@contoso.com is a real address (never in the domain).
+     */
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"']+\\.[^@\\s,;<>()\\[\\]\"'.]+");
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
