@@ -12,7 +12,6 @@ import io.signoff.provider.ProviderException;
 import io.signoff.provider.slack.SlackLimits;
 import io.signoff.reliability.ProviderCalls.Urls;
 import io.signoff.reliability.RecordingSimulator.Exchange;
-import io.signoff.reliability.RecordingSimulator.Recorder;
 import io.signoff.simulator.SimCredentials;
 import io.signoff.simulator.SimulatorServer;
 import io.signoff.simulator.cipp.CippSimulator;

@@ -131,8 +131,8 @@ class SecretsEverywhereTest {
         List<String> seen = new ArrayList<>(); // every text an operator could see: messages, details, reasons
         ExecutorService executor = Executors.newCachedThreadPool();
 
-        try (ShippedLogging logging = ShippedLogging.into(logs);
-             SimulatorServer sim = RecordingSimulator.start(Seed.demo(9, Instant.now()), credentials);
+        ShippedLogging logging = ShippedLogging.into(logs);
+        try (SimulatorServer sim = RecordingSimulator.start(Seed.demo(9, Instant.now()), credentials);
              SqliteAuditStore audit = SqliteAuditStore.open(data.resolve(SqliteAuditStore.FILE_NAME))) {
             RecordingSimulator.recorder(sim, ProviderKind.SLACK).<SlackSimulator>delegate()
                     .tierLimit(SlackSimulator.Tier.TIER_2, 1000, Duration.ofMinutes(1));
@@ -246,6 +246,7 @@ class SecretsEverywhereTest {
             }
         } finally {
             executor.shutdownNow();
+            logging.close(); // last: everything above may still log while it closes
         }
         assertTrue(secrets.size() >= 7, "the four credentials, an access token and two new passwords: " + secrets.size());
 
