@@ -66,18 +66,13 @@ public record Seed(List<Tenant> tenants, SlackOrg slack, CloudflareAccount cloud
 
     /** The built-in demo directory. */
     public static Seed demo(long seed, Instant now) {
-        try (InputStream in = Seed.class.getResourceAsStream("seed.json")) {
-            if (in == null) throw new IllegalStateException("seed.json missing from the simulator resources");
-            JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-            return expand(root, seed, now, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return demoWithLargeTenant(seed, now, 0);
     }
 
     /** The demo directory with {@code extraUsers} more people in the first tenant (large-tenant tests and benchmarks). */
     public static Seed demoWithLargeTenant(long seed, Instant now, int extraUsers) {
         try (InputStream in = Seed.class.getResourceAsStream("seed.json")) {
+            if (in == null) throw new IllegalStateException("seed.json missing from the simulator resources");
             JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
             return expand(root, seed, now, extraUsers);
         } catch (IOException e) {

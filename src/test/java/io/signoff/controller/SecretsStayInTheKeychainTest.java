@@ -64,12 +64,7 @@ class SecretsStayInTheKeychainTest {
 
     @AfterEach
     void deleteKeychainEntries() throws VaultException {
-        if (keychain == null) return;
-        for (String id : createdIds) {
-            for (ProviderKind kind : ProviderKind.values()) {
-                for (String name : SecretNames.allOf(kind)) keychain.delete(id, name);
-            }
-        }
+        if (keychain != null) Keychains.deleteAll(keychain, createdIds);
     }
 
     @Test

@@ -102,14 +102,7 @@ class CrashTest {
                 String runId = runs.get(0).runId();
                 OffboardingRunner runner = new OffboardingRunner(journal, providers, audit, SimHarness.OPERATOR, "ui",
                         settings(), Clock.systemUTC(), timer);
-                runner.resume(runId, null);
-                RunSnapshot settled = runner.awaitSettled(runId, Duration.ofSeconds(40));
-                for (PlanStep step : settled.plan().steps()) {
-                    if (settled.step(step.id()).orElseThrow().status() == StepStatus.AWAITING_ATTESTATION) {
-                        runner.attest(runId, step.id(), "Logged out in Lucid Admin by the tester");
-                    }
-                }
-                RunSnapshot done = runner.awaitSettled(runId, Duration.ofSeconds(40));
+                RunSnapshot done = ResumeToEnd.resume(runner, runId, "Logged out in Lucid Admin by the tester", Duration.ofSeconds(40));
                 runner.close();
 
                 assertEquals(RunState.FINISHED, done.state(), () -> done.steps() + "\n" + journal.transitions(runId));

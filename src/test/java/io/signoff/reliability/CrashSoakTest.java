@@ -17,6 +17,7 @@ import io.signoff.offboarding.OffboardingJournal;
 import io.signoff.offboarding.OffboardingRunner;
 import io.signoff.offboarding.PlanStep;
 import io.signoff.offboarding.ProviderLookup;
+import io.signoff.offboarding.ResumeToEnd;
 import io.signoff.offboarding.RunSnapshot;
 import io.signoff.offboarding.RunState;
 import io.signoff.offboarding.StepAction;
@@ -149,14 +150,8 @@ class CrashSoakTest {
             String runId = journal.runs().get(0).runId();
             OffboardingRunner runner = new OffboardingRunner(journal, providers, AuditWriter.of(store), OffboardingRig.OPERATOR,
                     "ui", OffboardingRig.quickSettings(4), Clock.systemUTC(), timer);
-            runner.resume(runId, null);
-            RunSnapshot settled = runner.awaitSettled(runId, Duration.ofSeconds(60));
-            for (PlanStep step : settled.plan().steps()) {
-                if (settled.step(step.id()).orElseThrow().status() == StepStatus.AWAITING_ATTESTATION) {
-                    runner.attest(runId, step.id(), "Logged out in the Lucid admin panel by the crash soak");
-                }
-            }
-            RunSnapshot done = runner.awaitSettled(runId, Duration.ofSeconds(60));
+            RunSnapshot done = ResumeToEnd.resume(runner, runId, "Logged out in the Lucid admin panel by the crash soak",
+                    Duration.ofSeconds(60));
             runner.close();
 
             assertEquals(RunState.FINISHED, done.state(), () -> done.steps() + "\n" + journal.transitions(runId));

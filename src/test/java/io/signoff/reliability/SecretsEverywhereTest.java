@@ -63,7 +63,6 @@ import io.signoff.simulator.slack.SlackSimulator;
 import io.signoff.vault.ConnectionSecrets;
 import io.signoff.vault.KeyringVault;
 import io.signoff.vault.Keychains;
-import io.signoff.vault.SecretNames;
 import io.signoff.vault.SecretPlacement;
 import io.signoff.vault.SessionVault;
 import io.signoff.vault.VaultException;
@@ -103,12 +102,7 @@ class SecretsEverywhereTest {
 
     @AfterEach
     void deleteKeychainEntries() throws VaultException {
-        if (keychain == null) return;
-        for (String id : createdIds) {
-            for (ProviderKind kind : ProviderKind.values()) {
-                for (String name : SecretNames.allOf(kind)) keychain.delete(id, name);
-            }
-        }
+        if (keychain != null) Keychains.deleteAll(keychain, createdIds);
     }
 
     @Test

@@ -25,6 +25,15 @@ public final class Keychains {
         return vault;
     }
 
+    /** Removes every secret a test may have stored for these connections, of every kind. */
+    public static void deleteAll(KeyringVault keychain, java.util.List<String> connectionIds) throws VaultException {
+        for (String id : connectionIds) {
+            for (io.signoff.model.ProviderKind kind : io.signoff.model.ProviderKind.values()) {
+                for (String name : SecretNames.allOf(kind)) keychain.delete(id, name);
+            }
+        }
+    }
+
     /** A keychain vault whose backend reports what java-keyring reports without a Secret Service. */
     public static KeyringVault missingKeychain() {
         return new KeyringVault(() -> {
