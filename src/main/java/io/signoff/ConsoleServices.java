@@ -43,6 +43,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,7 +69,8 @@ final class ConsoleServices implements AutoCloseable {
     private final ExecutorService background;
     private final DemoEnvironment demo;
     private final Path demoConfig;
-    private final SqliteAuditStore audit;
+    /** Opened in the background from the start (SQLite loads its native library first): nothing on screen waits for it. */
+    private final CompletableFuture<SqliteAuditStore> auditOpening;
     /** Waits of the offboarding runner (pacing, Retry-After, job polls); created on first use. */
     private ScheduledExecutorService timer;
     private OffboardingJournal journal;
@@ -81,11 +84,12 @@ final class ConsoleServices implements AutoCloseable {
         this.connections = connections;
         this.secrets = secrets;
         this.redactor = redactor;
-        this.providers = Providers.standard(new HttpClients("Signoff/" + BuildInfo.load().version()), redactor);
         this.background = Executors.newFixedThreadPool(16, daemonThreads());
+        this.auditOpening = CompletableFuture.supplyAsync(
+                () -> SqliteAuditStore.open(SqliteAuditStore.fileIn(directories.data()), redactor), background);
+        this.providers = Providers.standard(new HttpClients("Signoff/" + BuildInfo.load().version()), redactor);
         this.demo = demo;
         this.demoConfig = demoConfig;
-        this.audit = SqliteAuditStore.open(SqliteAuditStore.fileIn(directories.data()), redactor);
     }
 
     /**
@@ -153,19 +157,32 @@ final class ConsoleServices implements AutoCloseable {
 
     DemoEnvironment demoEnvironment() { return demo; }
 
-    SqliteAuditStore audit() { return audit; }
+    /**
+     * The audit store, waiting for it to open if need be.
+     *
+     * @throws RuntimeException as {@link SqliteAuditStore#open} throws it, when the database cannot be opened
+     */
+    SqliteAuditStore audit() {
+        try {
+            return auditOpening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
+    }
 
     /** Who acts, as every audit row records it: the OS user, the operator name from preferences, the machine. */
     OperatorIdentity operator() { return OperatorIdentity.current(preferences.preferences().operatorName()); }
 
     AuditController auditController() {
         String version = "Signoff " + BuildInfo.load().version();
+        SqliteAuditStore audit = audit();
         return new AuditController(audit, new AuditCsvExporter(audit, version, Clock.systemUTC()), background, Clock.systemUTC());
     }
 
     /** Sessions and revokes, audited as {@code channel} ("ui" or "cli") by the current operator. */
     SessionsController sessionsController(TenantsController tenants, String channel) {
-        return new SessionsController(tenants, audit, this::operator, channel, background, VerificationPolicy.standard(),
+        return new SessionsController(tenants, audit(), this::operator, channel, background, VerificationPolicy.standard(),
                 Clock.systemUTC());
     }
 
@@ -206,7 +223,7 @@ final class ConsoleServices implements AutoCloseable {
                 throw ProviderException.unsupported(e.getMessage());
             }
         };
-        OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), AuditWriter.of(audit),
+        OffboardingServices parts = new OffboardingServices(pool::connections, lookup, journal(), AuditWriter.of(audit()),
                 new TemplateStore(directories.config()), new Operator(who.display(), who.machine()), runnerSettings(),
                 Clock.systemUTC(), timer());
         // People are found by the same parallel person lookup as the Users view (aliases followed up).
@@ -242,8 +259,10 @@ final class ConsoleServices implements AutoCloseable {
             }
             if (timer != null) timer.shutdownNow();
         }
+        // Waited for before the executor stops: an open interrupted half-way would leave nothing to close.
+        SqliteAuditStore audit = auditOpening.handle((store, failed) -> store).join();
         background.shutdownNow();
-        audit.close();
+        if (audit != null) audit.close();
         if (demo != null) {
             demo.close();
             deleteQuietly(demoConfig);
@@ -252,7 +271,7 @@ final class ConsoleServices implements AutoCloseable {
 
     private synchronized OffboardingJournal journal() {
         if (journal == null) {
-            journal = OffboardingJournal.openBeside(audit);
+            journal = OffboardingJournal.openBeside(audit());
             opened.push(journal);
         }
         return journal;

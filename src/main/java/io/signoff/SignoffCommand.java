@@ -9,6 +9,7 @@ import io.signoff.cli.OffboardCommand;
 import io.signoff.cli.RevokeCommand;
 import io.signoff.cli.SessionsCommand;
 import io.signoff.cli.VerifyAuditCommand;
+import io.signoff.ui.FxToolkit;
 import io.signoff.ui.Section;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -63,13 +64,24 @@ public final class SignoffCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Audit and journal directory (default: the OS data directory).")
     Path dataDir;
 
+    private final FxToolkit toolkit;
+
+    /** @param toolkit the JavaFX toolkit the console window uses (the launcher may have started it already) */
+    SignoffCommand(FxToolkit toolkit) {
+        this.toolkit = toolkit;
+    }
+
     public static CommandLine commandLine() {
-        return commandLine(CliCommandFactory.ofThisProcess());
+        return commandLine(CliCommandFactory.ofThisProcess(), FxToolkit.onDemand());
     }
 
     /** The command line with the headless commands built by {@code factory} (tests give it their own terminal). */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
-        CommandLine cl = new CommandLine(new SignoffCommand(), factory);
+        return commandLine(factory, FxToolkit.onDemand());
+    }
+
+    static CommandLine commandLine(CommandLine.IFactory factory, FxToolkit toolkit) {
+        CommandLine cl = new CommandLine(new SignoffCommand(toolkit), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         // "--view sessions" names a view, although "sessions" is also a command.
@@ -84,7 +96,7 @@ public final class SignoffCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleOptions options = new ConsoleOptions(demo || screenshot != null, screenshot,
                 view == null ? Section.USERS : view, theme, configDir, dataDir);
-        boolean started = GuiStarter.start(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+        boolean started = GuiStarter.start(options, toolkit, spec.commandLine().getOut(), spec.commandLine().getErr());
         return started ? KEEP_RUNNING : 1;
     }
 

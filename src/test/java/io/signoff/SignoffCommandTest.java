@@ -66,6 +66,17 @@ class SignoffCommandTest {
     }
 
     @Test
+    void onlyAConsoleLaunchStartsTheWindowSystemAhead() {
+        assertTrue(Launcher.opensTheConsole(new String[] {}));
+        assertTrue(Launcher.opensTheConsole(new String[] {"--demo", "--view", "sessions"}), "a view named like a command");
+        assertTrue(Launcher.opensTheConsole(new String[] {"--screenshot", "x.png", "--view", "connections"}));
+        for (String[] headless : new String[][] {{"sessions", "--person", "a@b.c"}, {"--help"}, {"-V"}, {"--version"},
+                {"--demo", "lookup", "jane@contoso.com"}, {"simulator", "--port", "0"}, {"export-audit", "--help"}}) {
+            assertEquals(false, Launcher.opensTheConsole(headless), String.join(" ", headless));
+        }
+    }
+
+    @Test
     void dataDirIsReadAheadOfParsingForTheLogDirectory() {
         assertEquals(Path.of("/x/y"), Launcher.dataDirArgument(new String[] {"--demo", "--data-dir", "/x/y"}));
         assertEquals(Path.of("/z"), Launcher.dataDirArgument(new String[] {"--data-dir=/z"}));

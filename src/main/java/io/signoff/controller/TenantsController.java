@@ -43,6 +43,26 @@ public final class TenantsController {
      */
     public CompletableFuture<TenantsSnapshot> load(Consumer<TenantsSnapshot> listener) {
         cache.clear();
+        return list(listener);
+    }
+
+    /**
+     * Like {@link #load}, but a list already fetched or being fetched (by {@link #prefetch}) is taken as it is: the
+     * first showing of the tenants does not ask every provider twice.
+     */
+    public CompletableFuture<TenantsSnapshot> loadReusing(Consumer<TenantsSnapshot> listener) {
+        return list(listener);
+    }
+
+    /**
+     * Starts listing every connection's tenants now, in the background, for whoever asks next: the console calls it
+     * as it starts, so the lists travel while the window is still being built.
+     */
+    public void prefetch() {
+        pool.connections().forEach(this::tenants);
+    }
+
+    private CompletableFuture<TenantsSnapshot> list(Consumer<TenantsSnapshot> listener) {
         List<Connection> connections = pool.connections();
         Map<String, ConnectionTenants> states = new LinkedHashMap<>();
         connections.forEach(c -> states.put(c.id(), ConnectionTenants.loading(c)));
@@ -75,7 +95,7 @@ public final class TenantsController {
 
     /** The tenants of one connection, from the cache when a previous list succeeded. */
     public CompletableFuture<List<Tenant>> tenants(Connection connection) {
-        CompletableFuture<List<Tenant>> future = cache.computeIfAbsent(connection, this::list);
+        CompletableFuture<List<Tenant>> future = cache.computeIfAbsent(connection, this::fetch);
         // A failure is not cached: the next search or refresh asks again.
         future.whenComplete((list, error) -> {
             if (error != null) cache.remove(connection, future);
@@ -102,7 +122,7 @@ public final class TenantsController {
         return String.join(", ", names);
     }
 
-    private CompletableFuture<List<Tenant>> list(Connection connection) {
+    private CompletableFuture<List<Tenant>> fetch(Connection connection) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 Provider provider = pool.provider(connection);

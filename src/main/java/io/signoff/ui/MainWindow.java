@@ -27,24 +27,26 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final Label sectionTitle = new Label();
     private final Label sectionSubtitle = new Label();
-    private final Map<Section, SectionView> views;
+    private final Map<Section, SectionView> views = new EnumMap<>(Section.class);
+    private final VBox top = new VBox();
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     private final ObjectProperty<Section> selected = new SimpleObjectProperty<>();
     private final Label status = new Label("Ready");
     private Runnable aboutAction = () -> { };
 
     public MainWindow(Map<Section, SectionView> views, boolean demo, String versionText) {
-        this.views = new EnumMap<>(views);
+        this(versionText);
+        setViews(views);
+        if (demo) showDemoBanner();
+    }
+
+    /**
+     * The frame alone: navigation, header, status line. The console builds it while its services open, then adds the
+     * views ({@link #setViews}); until then a selected section shows an empty content area.
+     */
+    public MainWindow(String versionText) {
         root.getStyleClass().add("main-window");
         root.setLeft(navigation(versionText));
-        VBox top = new VBox();
-        if (demo) {
-            Label banner = new Label(DEMO_BANNER_TEXT);
-            banner.setId("demo-banner");
-            banner.getStyleClass().add("demo-banner");
-            banner.setMaxWidth(Double.MAX_VALUE);
-            top.getChildren().add(banner);
-        }
         sectionTitle.getStyleClass().add("section-title");
         sectionSubtitle.getStyleClass().add("section-subtitle");
         VBox header = new VBox(2, sectionTitle, sectionSubtitle);
@@ -60,6 +62,23 @@ public final class MainWindow {
         statusBar.getStyleClass().add("status-bar");
         root.setBottom(statusBar);
         selected.addListener((obs, old, now) -> show(now));
+    }
+
+    /** The sections' views; a section already selected is shown again with its view. */
+    public void setViews(Map<Section, SectionView> sectionViews) {
+        views.clear();
+        views.putAll(sectionViews);
+        if (selected.get() != null) show(selected.get());
+    }
+
+    /** Says on every screen that this is the demo, not a real tenant. */
+    public void showDemoBanner() {
+        if (top.lookup("#demo-banner") != null) return;
+        Label banner = new Label(DEMO_BANNER_TEXT);
+        banner.setId("demo-banner");
+        banner.getStyleClass().add("demo-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        top.getChildren().add(0, banner);
     }
 
     public Parent root() { return root; }
@@ -116,6 +135,10 @@ public final class MainWindow {
         navButtons.get(section).setSelected(true);
         sectionTitle.setText(section.title());
         sectionSubtitle.setText(section.subtitle());
+        if (view == null) {
+            content.getChildren().clear();
+            return;
+        }
         content.getChildren().setAll(view.node());
         view.onShow();
     }

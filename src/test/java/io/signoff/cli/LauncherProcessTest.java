@@ -75,18 +75,31 @@ class LauncherProcessTest {
         }
     }
 
+    @Test
+    void withoutADisplayTheConsoleSaysWhyInASentenceAndExits() throws Exception {
+        Exit r = launch(null, List.of("--demo", "--config-dir", dir.resolve("config").toString(),
+                "--data-dir", dir.resolve("data").toString()), false);
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().contains("Signoff could not open its window: "), r::toString);
+        assertTrue(r.err().contains("the commands listed by 'signoff --help' work from a terminal"), r::toString);
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception:"), "no stack trace for the operator: " + r.err());
+    }
+
     private static Exit launch(String stdin, List<String> args) throws IOException, InterruptedException {
-        // The shipped logging set-up (file under --data-dir, redaction), not the tests' logback-test.xml.
-        String logging;
-        try {
-            logging = Path.of(LauncherProcessTest.class.getResource("/logback.xml").toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return launch(stdin, args, true);
+    }
+
+    /** @param display false: the child has no DISPLAY (nor Wayland), as on a server or in CI */
+    private static Exit launch(String stdin, List<String> args, boolean display) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-Dlogback.configurationFile=" + logging, "-cp", classPath(), "io.signoff.Launcher"));
+                "-Djava.awt.headless=true", "-cp", classPath(), "io.signoff.Launcher"));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (!display) {
+            builder.environment().remove("DISPLAY");
+            builder.environment().remove("WAYLAND_DISPLAY");
+        }
+        Process p = builder.start();
         try (OutputStream in = p.getOutputStream()) {
             if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
@@ -102,8 +115,15 @@ class LauncherProcessTest {
         return all;
     }
 
+    /**
+     * The test run's class path without the test classes: the child gets the shipped logging set-up (file under
+     * --data-dir, redaction) as a user would, not the tests' logback-test.xml.
+     */
     private static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        String all = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        return java.util.Arrays.stream(all.split(java.io.File.pathSeparator))
+                .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }

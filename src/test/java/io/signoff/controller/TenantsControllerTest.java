@@ -9,6 +9,7 @@ import io.signoff.model.ProviderKind;
 import io.signoff.provider.ProviderException;
 import io.signoff.provider.Providers;
 import io.signoff.provider.SecretSource;
+import io.signoff.simulator.CallLog;
 import io.signoff.testing.SimulatedConnections;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,26 @@ class TenantsControllerTest {
         assertTrue(tenants.cachedTenants(slackOnly.get(0)).isEmpty());
         fail[0] = false;
         assertEquals(2, tenants.tenants(slackOnly.get(0)).get().size(), "asked again, and now it answers");
+    }
+
+    @Test
+    void theListsFetchedAtStartAreTakenAsTheyAreAndARefreshAsksAgain() throws Exception {
+        TenantsController tenants = new TenantsController(new ProviderPool(sim::connections, sim.providers(), sim.secrets()), sim.executor());
+        tenants.prefetch();
+        TenantsSnapshot first = tenants.loadReusing(s -> { }).get(20, TimeUnit.SECONDS);
+        assertTrue(first.finished());
+        assertEquals(7, first.tenantCount(), first.rows().toString());
+        List<CallLog.Entry> atStart = sim.simulator().calls().entries();
+        assertTrue(atStart.size() > 0);
+        // One listing per connection, although both the prefetch and the first showing asked.
+        for (ProviderKind kind : ProviderKind.values()) {
+            List<String> paths = atStart.stream().filter(e -> e.provider() == kind).map(CallLog.Entry::path).toList();
+            assertEquals(paths.size(), paths.stream().distinct().count(), kind + " was asked twice: " + paths);
+        }
+
+        TenantsSnapshot refreshed = tenants.load(s -> { }).get(20, TimeUnit.SECONDS);
+        assertEquals(7, refreshed.tenantCount());
+        assertTrue(sim.simulator().calls().entries().size() > atStart.size(), "Refresh asks the providers again");
     }
 
     private static ConnectionTenants byId(TenantsSnapshot s, String id) {

@@ -89,7 +89,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole flow with recognisable secrets: connections saved into the REAL keychain, tenants and people looked up,
  * sessions revoked everywhere and verified, failures provoked on every provider, a CIPP password reset, an offboarding
- * run (its CIPP job resets the password too) with a template and its report exported, the audit trail exported; logging through the shipped logback.xml into a real file, Signoff's loggers at TRACE. Then every log
+ * run (its CIPP job resets the password too) with a template and its report exported, the audit trail exported; logging through the shipped set-up (SignoffLogging) into a real file, Signoff's loggers at TRACE. Then every log
  * file, the audit database, every export, the settings directory, fresh temp files and every message the operator
  * could see are searched: no secret may be anywhere (the client secret and tokens, the CIPP access tokens the
  * simulator issued, the new password).

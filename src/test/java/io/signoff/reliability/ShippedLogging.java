@@ -4,12 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import io.signoff.logging.SignoffLogging;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's logging switched to the SHIPPED logback.xml (its appenders, its patterns with %redactedMsg and
- * %redactedEx) writing into a test directory, with Signoff's own loggers turned up to TRACE so that every line the
+ * The process's logging switched to the SHIPPED set-up, SignoffLogging (its appenders, its patterns with %redactedMsg
+ * and %redactedEx) writing into a test directory, with Signoff's own loggers turned up to TRACE so that every line the
  * code can write is written; the test configuration comes back on close.
  */
 final class ShippedLogging implements AutoCloseable {
@@ -17,23 +18,19 @@ final class ShippedLogging implements AutoCloseable {
 
     private ShippedLogging() { }
 
-    static ShippedLogging into(Path logDir) throws JoranException {
+    static ShippedLogging into(Path logDir) {
         ShippedLogging logging = new ShippedLogging();
-        logging.configure("/logback.xml", logDir);
+        logging.context.reset();
+        SignoffLogging.configure(logging.context, logDir);
         logging.context.getLogger("io.signoff").setLevel(Level.TRACE);
         return logging;
     }
 
-    private void configure(String resource, Path logDir) throws JoranException {
-        context.reset();
-        if (logDir != null) context.putProperty("signoff.logDir", logDir.toString());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(ShippedLogging.class.getResource(resource));
-    }
-
     @Override
     public void close() throws JoranException {
-        configure("/logback-test.xml", null); // also closes the shipped file appender
+        context.reset(); // also closes the shipped file appender
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(ShippedLogging.class.getResource("/logback-test.xml"));
     }
 }

@@ -40,6 +40,34 @@ class MainWindowTest {
     }
 
     @Test
+    void aSectionsViewIsBuiltWhenTheSectionIsFirstShownAndOnlyOnce(FxRobot robot) throws Exception {
+        Map<Section, Integer> built = new EnumMap<>(Section.class);
+        Map<Section, SectionView> lazy = new EnumMap<>(Section.class);
+        for (Section s : Section.values()) {
+            lazy.put(s, new LazyView<>(() -> {
+                built.merge(s, 1, Integer::sum);
+                return new PlaceholderView(s, "lazy " + s.slug());
+            }));
+        }
+        MainWindow frame = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> new MainWindow("v-test")).get();
+        robot.interact(() -> frame.select(Section.TENANTS)); // before the views exist: an empty content area
+        assertTrue(built.isEmpty());
+        robot.interact(() -> frame.setViews(lazy));
+        assertEquals(Map.of(Section.TENANTS, 1), built, "the section on screen is built, no other");
+        robot.interact(() -> {
+            frame.select(Section.AUDIT);
+            frame.select(Section.TENANTS);
+            frame.select(Section.AUDIT);
+        });
+        assertEquals(Map.of(Section.TENANTS, 1, Section.AUDIT, 1), built);
+        robot.interact(() -> {
+            frame.showDemoBanner();
+            frame.showDemoBanner();
+        });
+        assertEquals(1, frame.root().lookupAll("#demo-banner").size(), "one banner, however often it is asked for");
+    }
+
+    @Test
     void navigatesEverySectionAndShowsTheDemoBanner(FxRobot robot) {
         Label banner = robot.lookup("#demo-banner").queryAs(Label.class);
         assertEquals(MainWindow.DEMO_BANNER_TEXT, banner.getText());

@@ -27,12 +27,17 @@ public final class HttpClients {
     static final Set<String> CREDENTIAL_HEADERS = Set.of(
             "Authorization", "Cookie", "X-Auth-Key", "X-Auth-Email", "X-Auth-User-Service-Key", "X-Api-Key", "Api-Key");
 
-    private final OkHttpClient base;
+    /** Built on first use: its TLS defaults read the system trust store, which the console's start need not wait for. */
+    private OkHttpClient base;
     private final String userAgent;
 
     public HttpClients(String userAgent) {
         this.userAgent = userAgent;
-        this.base = new OkHttpClient.Builder().build();
+    }
+
+    private synchronized OkHttpClient base() {
+        if (base == null) base = new OkHttpClient.Builder().build();
+        return base;
     }
 
     public String userAgent() { return userAgent; }
@@ -47,7 +52,7 @@ public final class HttpClients {
      * @throws IllegalArgumentException when the CA bundle cannot be read or the proxy settings are unusable
      */
     public OkHttpClient clientFor(RequestOptions options, String label, char[] proxyPassword) {
-        OkHttpClient.Builder b = base.newBuilder()
+        OkHttpClient.Builder b = base().newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())

@@ -145,7 +145,7 @@ public final class TenantsView implements SectionView {
 
     @Override
     public void onShow() {
-        if (!started) reload();
+        if (!started) load(false); // the first showing takes the lists the console started fetching as it opened
     }
 
     @Override
@@ -153,6 +153,10 @@ public final class TenantsView implements SectionView {
 
     /** Lists every connection's tenants again; rows update as each connection answers. */
     public void reload() {
+        load(true);
+    }
+
+    private void load(boolean fresh) {
         started = true;
         if (loaded.isDone()) loaded = new CompletableFuture<>();
         CompletableFuture<Void> thisLoad = loaded;
@@ -164,7 +168,8 @@ public final class TenantsView implements SectionView {
                 thisLoad.complete(null);
             }
         });
-        controller.load(render);
+        if (fresh) controller.load(render);
+        else controller.loadReusing(render);
     }
 
     private void render(TenantsSnapshot snapshot) {

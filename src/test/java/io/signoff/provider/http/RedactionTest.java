@@ -118,12 +118,9 @@ class RedactionTest {
 
     @Test
     void theProductionLogPatternsMaskWhatCodeForgotToRedact(@org.junit.jupiter.api.io.TempDir java.nio.file.Path logDir) throws Exception {
-        // Load the shipped logback.xml into a private context: the test run itself uses logback-test.xml.
+        // The shipped logging set-up in a private context: the test run itself uses logback-test.xml.
         LoggerContext context = new LoggerContext();
-        context.putProperty("signoff.logDir", logDir.toString());
-        ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(RedactionTest.class.getResource("/logback.xml"));
+        io.signoff.logging.SignoffLogging.configure(context, logDir);
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         try {
             for (String name : List.of("STDERR", "FILE")) {
