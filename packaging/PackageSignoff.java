@@ -52,7 +52,7 @@ public final class PackageSignoff {
      * plus what jdeps cannot see. Why each is here:
      *   java.desktop, java.datatransfer   javafx.swing (screenshots: SwingFXUtils + ImageIO), JNA, ControlsFX
      *   java.logging                      OkHttp, okio, JNA, sqlite-jdbc, ControlsFX
-     *   java.naming, java.xml             logback (configuration), dbus-java
+     *   java.naming, java.xml             logback (an operator's own logback.xml, -Dlogback.configurationFile), dbus-java
      *   java.scripting                    javafx.fxml
      *   java.sql                          sqlite-jdbc (audit trail), Gson and Commons CSV adapters
      *   jdk.crypto.ec                     TLS with EC ciphers to the providers: a security provider, invisible to jdeps

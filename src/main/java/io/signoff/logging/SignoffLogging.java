@@ -5,7 +5,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
@@ -23,10 +22,9 @@ import java.nio.file.Path;
  * token-shaped text reaches a log, whoever logged it.
  *
  * <p>In code rather than a logback.xml because reading XML costs the console a fifth of a second at every start.
- * Logback finds this class through {@code META-INF/services}; it ranks below logback's own file lookup, so a
- * {@code logback.xml} of the operator's ({@code -Dlogback.configurationFile=…}) or the tests' logback-test.xml wins.
+ * Logback finds this class through {@code META-INF/services} and asks it before its own file lookup; it steps aside
+ * when there is a file to read: an operator's {@code -Dlogback.configurationFile=…}, or the tests' logback-test.xml.
  */
-@ConfiguratorRank(ConfiguratorRank.NOMINAL)
 public final class SignoffLogging extends ContextAwareBase implements Configurator {
     /** Where the log file goes: set by the launcher before the first logger is made. */
     public static final String LOG_DIR_PROPERTY = "signoff.logDir";
@@ -35,9 +33,17 @@ public final class SignoffLogging extends ContextAwareBase implements Configurat
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        if (aConfigurationFileIsGiven()) return ExecutionStatus.INVOKE_NEXT_IF_ANY; // logback's own lookup reads it next
         String dir = System.getProperty(LOG_DIR_PROPERTY);
         configure(context, dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "signoff-logs"));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** An operator's -Dlogback.configurationFile, or a logback-test.xml / logback.xml on the class path (the tests'). */
+    private static boolean aConfigurationFileIsGiven() {
+        if (System.getProperty("logback.configurationFile") != null) return true;
+        ClassLoader loader = SignoffLogging.class.getClassLoader();
+        return loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null;
     }
 
     /** Replaces {@code context}'s configuration with the shipped one, writing into {@code logDir}. */
