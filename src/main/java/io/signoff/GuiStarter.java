@@ -50,7 +50,7 @@ final class GuiStarter {
         try {
             window.launch(startup, controllers, out, err);
         } catch (FxToolkit.WindowUnavailableException e) {
-            LOG.error("The console could not open its window: {}", e.getMessage(), e);
+            LOG.warn("The console could not open its window: {}", e.getMessage(), e); // said on stderr below, once
             err.println("Signoff could not open its window: " + e.getMessage() + ". The console needs a desktop session;"
                     + " without one, the commands listed by 'signoff --help' work from a terminal.");
             err.flush();
@@ -111,7 +111,14 @@ final class GuiStarter {
 
         /** Arms the offboarding scheduler (missed and due runs), in the background, once the first view is up. */
         void startScheduler() {
-            services.background().execute(() -> offboarding().startScheduler());
+            services.background().execute(() -> {
+                try {
+                    offboarding().startScheduler();
+                } catch (RuntimeException e) {
+                    // The audit store did not open: the start ends on that (GuiStarter.start says why).
+                    LOG.warn("The offboarding scheduler did not start: {}", e.getMessage());
+                }
+            });
         }
     }
 

@@ -89,12 +89,24 @@ public final class ConsoleWindow {
         ConsoleWindow console = new ConsoleWindow(toolkit);
         toolkit.whenStarted(() -> {
             try {
-                console.frame.complete(buildFrame());
-            } catch (RuntimeException e) {
-                console.frame.completeExceptionally(e); // reported by launch, on the same path as every start failure
+                console.frame();
+            } catch (CompletionException e) {
+                // Reported by launch, on the same path as every start failure.
             }
         });
         return console;
+    }
+
+    /** The frame, built now if the toolkit's start raced ahead of {@link #prepare}'s task. FX thread. */
+    private Frame frame() {
+        if (!frame.isDone()) {
+            try {
+                frame.complete(buildFrame());
+            } catch (RuntimeException e) {
+                frame.completeExceptionally(e);
+            }
+        }
+        return frame.join();
     }
 
     /**
@@ -106,10 +118,9 @@ public final class ConsoleWindow {
     public void launch(Startup startup, Controllers controllers, PrintWriter out, PrintWriter err)
             throws FxToolkit.WindowUnavailableException {
         toolkit.awaitStarted();
-        // Queued after the frame's own task (runLater keeps order), so the frame is there or has failed.
         Platform.runLater(() -> {
             try {
-                show(frame.getNow(null) != null ? frame.join() : buildFrame(), startup, controllers, out, err);
+                show(frame(), startup, controllers, out, err);
             } catch (RuntimeException e) {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 LOG.error("The console could not start: {}", cause.getMessage(), cause);
