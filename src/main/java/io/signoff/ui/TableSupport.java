@@ -1,5 +1,7 @@
 package io.signoff.ui;
 
+import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,6 +31,20 @@ public final class TableSupport {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private TableSupport() { }
+
+    /** A column of text worked out from each row; the value is read when a cell shows the row. */
+    public static <S> TableColumn<S, String> textColumn(String title, double width, Function<S, String> value) {
+        TableColumn<S, String> col = textColumn(title, value);
+        col.setPrefWidth(width);
+        return col;
+    }
+
+    /** A column of text at JavaFX's default width. */
+    public static <S> TableColumn<S, String> textColumn(String title, Function<S, String> value) {
+        TableColumn<S, String> col = new TableColumn<>(title);
+        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        return col;
+    }
 
     /**
      * Installs cell copying and a context menu with "Copy cell", "Copy row" and then {@code extra} items.

@@ -1,5 +1,6 @@
 package io.signoff.ui.about;
 
+import io.signoff.ui.TableSupport;
 import io.signoff.cli.BuildInfo;
 import io.signoff.settings.AppDirectories;
 import io.signoff.ui.AppIcons;
@@ -11,8 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -130,21 +129,14 @@ public final class AboutDialog {
         TableView<ThirdPartyLibrary> table = new TableView<>();
         table.setId("about-licenses");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Library", 230, ThirdPartyLibrary::name));
-        table.getColumns().add(column("Version", 90, ThirdPartyLibrary::version));
-        table.getColumns().add(column("License", 240, ThirdPartyLibrary::license));
+        table.getColumns().add(TableSupport.textColumn("Library", 230, ThirdPartyLibrary::name));
+        table.getColumns().add(TableSupport.textColumn("Version", 90, ThirdPartyLibrary::version));
+        table.getColumns().add(TableSupport.textColumn("License", 240, ThirdPartyLibrary::license));
         table.getItems().setAll(libraries);
         table.setPrefHeight(260);
         return table;
     }
 
-    private static TableColumn<ThirdPartyLibrary, String> column(String title, double width,
-                                                                 Function<ThirdPartyLibrary, String> value) {
-        TableColumn<ThirdPartyLibrary, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
-    }
 
     private static void addPlace(GridPane grid, int row, String what, String id, Path path) {
         Label label = new Label(what);

@@ -1,5 +1,6 @@
 package io.signoff.ui.connections;
 
+import io.signoff.ui.TableSupport;
 import io.signoff.controller.ConnectionDraft;
 import io.signoff.controller.ConnectionRow;
 import io.signoff.controller.ConnectionsController;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -139,13 +139,13 @@ public final class ConnectionsView implements SectionView {
         table.setId("connections-table");
         table.setPlaceholder(new Label("No connections yet: add one with \"Add connection\"."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ConnectionRow, String> kind = column("Kind", ConnectionRow::kindText);
+        TableColumn<ConnectionRow, String> kind = TableSupport.textColumn("Kind", ConnectionRow::kindText);
         kind.setPrefWidth(170);
         TableColumn<ConnectionRow, ConnectionRow> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
         name.setPrefWidth(190);
-        TableColumn<ConnectionRow, String> url = column("URL", ConnectionRow::url);
+        TableColumn<ConnectionRow, String> url = TableSupport.textColumn("URL", ConnectionRow::url);
         url.setPrefWidth(220);
         TableColumn<ConnectionRow, ConnectionRow> secret = new TableColumn<>("Secret");
         secret.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -174,11 +174,6 @@ public final class ConnectionsView implements SectionView {
         return split;
     }
 
-    private static TableColumn<ConnectionRow, String> column(String title, java.util.function.Function<ConnectionRow, String> value) {
-        TableColumn<ConnectionRow, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return col;
-    }
 
     /** The name, with a red badge for a connection that skips TLS verification. */
     private static final class NameCell extends TableCell<ConnectionRow, ConnectionRow> {

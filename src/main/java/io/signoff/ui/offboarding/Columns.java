@@ -1,8 +1,8 @@
 package io.signoff.ui.offboarding;
 
+import io.signoff.ui.TableSupport;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
@@ -12,9 +12,7 @@ final class Columns {
     private Columns() { }
 
     static <R> TableColumn<R, String> text(String title, double width, Function<R, String> value) {
-        TableColumn<R, String> col = new TableColumn<>(title);
-        col.setPrefWidth(width);
-        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        TableColumn<R, String> col = TableSupport.textColumn(title, width, value);
         col.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

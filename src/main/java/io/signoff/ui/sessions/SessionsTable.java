@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -68,15 +67,15 @@ final class SessionsTable extends VBox {
 
         table.setId("sessions-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Provider · tenant", 180, r -> r.providerName() + " · " + tenantOf.apply(r)));
-        table.getColumns().add(column("Device · OS", 180, r -> r.session() == null ? r.note() : join(r.session().device(), r.session().os())));
-        table.getColumns().add(column("Client / app", 130, SessionsTable::client));
-        table.getColumns().add(column("IP", 105, r -> r.session() == null ? "" : nonNull(r.session().ip())));
-        table.getColumns().add(column("Location", 110, r -> r.session() == null ? "" : nonNull(r.session().location())));
-        table.getColumns().add(column("Signed in · seen", 150, SessionsTable::when));
-        table.getColumns().add(column("Expires", 105, r -> r.session() == null ? "" : Formats.dateTime(r.session().expires())));
-        table.getColumns().add(column("State", 75, SessionsTable::state));
-        table.getColumns().add(column("Session id", 90, r -> r.session() == null ? "" : r.session().id()));
+        table.getColumns().add(TableSupport.textColumn("Provider · tenant", 180, r -> r.providerName() + " · " + tenantOf.apply(r)));
+        table.getColumns().add(TableSupport.textColumn("Device · OS", 180, r -> r.session() == null ? r.note() : join(r.session().device(), r.session().os())));
+        table.getColumns().add(TableSupport.textColumn("Client / app", 130, SessionsTable::client));
+        table.getColumns().add(TableSupport.textColumn("IP", 105, r -> r.session() == null ? "" : nonNull(r.session().ip())));
+        table.getColumns().add(TableSupport.textColumn("Location", 110, r -> r.session() == null ? "" : nonNull(r.session().location())));
+        table.getColumns().add(TableSupport.textColumn("Signed in · seen", 150, SessionsTable::when));
+        table.getColumns().add(TableSupport.textColumn("Expires", 105, r -> r.session() == null ? "" : Formats.dateTime(r.session().expires())));
+        table.getColumns().add(TableSupport.textColumn("State", 75, SessionsTable::state));
+        table.getColumns().add(TableSupport.textColumn("Session id", 90, r -> r.session() == null ? "" : r.session().id()));
         table.setPlaceholder(new Label("No sessions to show."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -184,10 +183,4 @@ final class SessionsTable extends VBox {
 
     private static String nonNull(String s) { return s == null ? "" : s; }
 
-    private static TableColumn<SessionRow, String> column(String title, double width, Function<SessionRow, String> value) {
-        TableColumn<SessionRow, String> col = new TableColumn<>(title);
-        col.setPrefWidth(width);
-        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return col;
-    }
 }

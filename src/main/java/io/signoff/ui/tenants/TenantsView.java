@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -109,11 +107,11 @@ public final class TenantsView implements SectionView {
         table.setPlaceholder(new Label("No connection configured. Add one in Connections."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Tenant", 220, TenantRow::name));
-        table.getColumns().add(column("Domain / id", 220, r -> r.isTenant() ? (r.domain().isBlank() ? r.tenant().id() : r.domain()) : ""));
-        table.getColumns().add(column("Connection", 170, r -> r.connection().displayName()));
-        table.getColumns().add(column("Provider", 160, r -> r.connection().kind().displayName()));
-        table.getColumns().add(column("Relationship / status", 260, TenantRow::status));
+        table.getColumns().add(TableSupport.textColumn("Tenant", 220, TenantRow::name));
+        table.getColumns().add(TableSupport.textColumn("Domain / id", 220, r -> r.isTenant() ? (r.domain().isBlank() ? r.tenant().id() : r.domain()) : ""));
+        table.getColumns().add(TableSupport.textColumn("Connection", 170, r -> r.connection().displayName()));
+        table.getColumns().add(TableSupport.textColumn("Provider", 160, r -> r.connection().kind().displayName()));
+        table.getColumns().add(TableSupport.textColumn("Relationship / status", 260, TenantRow::status));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TenantRow item, boolean empty) {
@@ -133,12 +131,6 @@ public final class TenantsView implements SectionView {
         TableSupport.install(table, copyDomain);
     }
 
-    private static TableColumn<TenantRow, String> column(String title, double width, Function<TenantRow, String> value) {
-        TableColumn<TenantRow, String> col = new TableColumn<>(title);
-        col.setPrefWidth(width);
-        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return col;
-    }
 
     @Override
     public Node node() { return root; }

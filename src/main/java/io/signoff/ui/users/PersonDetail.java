@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -60,14 +59,14 @@ final class PersonDetail extends VBox {
 
         accounts.setId("accounts-table");
         accounts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        accounts.getColumns().add(column("Connection", 130, a -> connectionName.apply(a.connectionId())));
-        accounts.getColumns().add(column("Provider", 150, a -> a.kind().displayName()));
-        accounts.getColumns().add(column("Tenant / workspace", 170, tenantName));
+        accounts.getColumns().add(TableSupport.textColumn("Connection", 130, a -> connectionName.apply(a.connectionId())));
+        accounts.getColumns().add(TableSupport.textColumn("Provider", 150, a -> a.kind().displayName()));
+        accounts.getColumns().add(TableSupport.textColumn("Tenant / workspace", 170, tenantName));
         accounts.getColumns().add(statusColumn());
-        accounts.getColumns().add(column("Role", 100, PersonDetail::role));
-        accounts.getColumns().add(column("Account", 190, a -> a.email().isBlank() ? a.displayName() : a.email()));
-        accounts.getColumns().add(column("Last activity", 95, a -> Formats.ago(a.lastActivity(), Instant.now())));
-        accounts.getColumns().add(column("User id", 150, DirectoryUser::id));
+        accounts.getColumns().add(TableSupport.textColumn("Role", 100, PersonDetail::role));
+        accounts.getColumns().add(TableSupport.textColumn("Account", 190, a -> a.email().isBlank() ? a.displayName() : a.email()));
+        accounts.getColumns().add(TableSupport.textColumn("Last activity", 95, a -> Formats.ago(a.lastActivity(), Instant.now())));
+        accounts.getColumns().add(TableSupport.textColumn("User id", 150, DirectoryUser::id));
         accounts.setPlaceholder(new Label("Select a person to see their accounts."));
         MenuItem copyId = new MenuItem("Copy user id");
         copyId.setOnAction(e -> {
@@ -104,7 +103,7 @@ final class PersonDetail extends VBox {
     }
 
     private TableColumn<DirectoryUser, String> statusColumn() {
-        TableColumn<DirectoryUser, String> col = column("Status", 95, a -> Formats.status(a.status()));
+        TableColumn<DirectoryUser, String> col = TableSupport.textColumn("Status", 95, a -> Formats.status(a.status()));
         col.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -118,10 +117,4 @@ final class PersonDetail extends VBox {
         return col;
     }
 
-    private static TableColumn<DirectoryUser, String> column(String title, double width, Function<DirectoryUser, String> value) {
-        TableColumn<DirectoryUser, String> col = new TableColumn<>(title);
-        col.setPrefWidth(width);
-        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return col;
-    }
 }

@@ -16,9 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -117,13 +115,13 @@ public final class UsersView implements SectionView {
     private void buildPeopleTable() {
         people.setId("people-table");
         people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        people.getColumns().add(column("Name", 170, Person::displayName));
-        people.getColumns().add(column("Email", 230, Person::email));
-        people.getColumns().add(column("Found in", 260, p -> p.accounts().stream()
+        people.getColumns().add(TableSupport.textColumn("Name", 170, Person::displayName));
+        people.getColumns().add(TableSupport.textColumn("Email", 230, Person::email));
+        people.getColumns().add(TableSupport.textColumn("Found in", 260, p -> p.accounts().stream()
                 .map(a -> lookup.connectionName(a.connectionId())).distinct().collect(Collectors.joining(", "))));
-        people.getColumns().add(column("Status", 90, p -> p.anyActive() ? "Active" : "Disabled everywhere"));
-        people.getColumns().add(column("Roles", 160, Person::roles));
-        people.getColumns().add(column("Last activity", 100, p -> Formats.ago(p.lastActivity(), Instant.now())));
+        people.getColumns().add(TableSupport.textColumn("Status", 90, p -> p.anyActive() ? "Active" : "Disabled everywhere"));
+        people.getColumns().add(TableSupport.textColumn("Roles", 160, Person::roles));
+        people.getColumns().add(TableSupport.textColumn("Last activity", 100, p -> Formats.ago(p.lastActivity(), Instant.now())));
         people.setPlaceholder(new Label("Search for a person to see their accounts in every provider."));
         people.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> {
             detail.show(p);
@@ -160,12 +158,6 @@ public final class UsersView implements SectionView {
         TableSupport.install(people, copyEmail, showSessions);
     }
 
-    private static TableColumn<Person, String> column(String title, double width, Function<Person, String> value) {
-        TableColumn<Person, String> col = new TableColumn<>(title);
-        col.setPrefWidth(width);
-        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return col;
-    }
 
     @Override
     public Node node() { return root; }
