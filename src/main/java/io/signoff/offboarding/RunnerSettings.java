@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param pacing             per-provider call budgets
  * @param jobPollInterval    how often a queued provider job (CIPP) is polled
  * @param jobPollLimit       how long a job may stay queued before the step is left QUEUED for the operator to look at
- * @param verifyAttempts     reads made to confirm an effect before settling for SUCCEEDED (provider lag)
+ * @param verifyAttempts     reads made to confirm an effect before settling for SUCCEEDED (provider lag), and to settle
+ *                           an unknown outcome when the read itself fails in passing
  * @param verifyInterval     the pause between those reads
  * @param clockSkew          tolerance when comparing provider timestamps (sessionsValidFrom) with ours
  * @param maxRateLimitWait   the longest Retry-After honoured; a longer one is capped (and the step requeued again)

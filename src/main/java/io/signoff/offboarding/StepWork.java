@@ -132,9 +132,13 @@ final class StepWork {
     /**
      * Decides by a read whether the step's effect is there (after an unknown outcome or a crash). Applied: done,
      * nothing is called. Not applied: called when {@code callIfNotApplied}, else FAILED (safe to retry). Undecided:
-     * stays UNKNOWN_OUTCOME.
+     * stays UNKNOWN_OUTCOME, after a few reads when the read itself failed in a passing way.
      */
     void settle(ActiveRun run, PlanStep step, boolean callIfNotApplied) {
+        settle(run, step, callIfNotApplied, 1);
+    }
+
+    private void settle(ActiveRun run, PlanStep step, boolean callIfNotApplied, int read) {
         if (step.manual()) {
             finish(run, step, StepStatus.AWAITING_ATTESTATION, step.instruction(), List.of(), "", "resume");
             return;
@@ -143,6 +147,12 @@ final class StepWork {
         if (provider == null) return;
         JournalStep js = run.step(step.id());
         Verdict verdict = runner.verifier.check(provider, step, js.callStartedAt(), js.job());
+        if (verdict.worthRereading() && read < runner.settings.verifyAttempts()) {
+            // The step stays claimed meanwhile: nothing calls it while its outcome is being read.
+            LOG.info("Run {} step {}: the settling read failed ({}); reading again", run.runId, step.id(), verdict.detail());
+            runner.later(runner.settings.verifyInterval(), () -> settle(run, step, callIfNotApplied, read + 1));
+            return;
+        }
         switch (verdict.kind()) {
             case APPLIED -> {
                 if (verdict.job() != null) {
@@ -184,7 +194,8 @@ final class StepWork {
         if (verdict.kind() == Verdict.Kind.APPLIED) {
             audit(run, step, Outcome.VERIFIED, js.state().reference(), verdict.detail());
             finish(run, step, StepStatus.VERIFIED, verdict.detail(), List.of(), js.state().reference(), "verify");
-        } else if (verdict.kind() == Verdict.Kind.NOT_APPLIED && attempt < runner.settings.verifyAttempts()) {
+        } else if ((verdict.kind() == Verdict.Kind.NOT_APPLIED || verdict.worthRereading())
+                && attempt < runner.settings.verifyAttempts()) {
             runner.later(runner.settings.verifyInterval(), () -> verify(run, step, attempt + 1));
         } else {
             String why = verdict.kind() == Verdict.Kind.NOT_APPLIED ? "the read does not show it yet: " : "no read-back: ";
@@ -217,6 +228,9 @@ final class StepWork {
         } catch (ProviderException e) {
             if (e.kind() == ErrorKind.CREDENTIALS_REJECTED || e.kind() == ErrorKind.PERMISSION_MISSING || e.kind() == ErrorKind.UNSUPPORTED) {
                 stopPolling(run, step, "Cannot read the job's state: " + e.getMessage());
+            } else if (Duration.between(since, now()).compareTo(runner.settings.jobPollLimit()) > 0) {
+                stopPolling(run, step, "The job's state could not be read for " + seconds(runner.settings.jobPollLimit())
+                        + " (last: " + e.getMessage() + "): polling stopped; Retry polls again");
             } else {
                 LOG.debug("Run {} step {}: job poll failed, polling again: {}", run.runId, step.id(), e.getMessage());
                 runner.later(runner.settings.jobPollInterval(), () -> poll(run, step));

@@ -44,7 +44,7 @@ final class Verifier {
                 case MANUAL -> Verdict.undetermined("A manual step is confirmed by the operator, not by a read");
             };
         } catch (ProviderException e) {
-            return Verdict.undetermined("The read failed: " + e.getMessage());
+            return Verdict.readFailed(e);
         }
     }
 
@@ -115,7 +115,7 @@ final class Verifier {
         if (status.state() == BundleStatus.State.NOT_FOUND) {
             return Verdict.notApplied("No job '" + job.jobName() + "' is listed");
         }
-        return new Verdict(Verdict.Kind.APPLIED, "Read back: job '" + job.jobName() + "' is "
+        return Verdict.appliedJob("Read back: job '" + job.jobName() + "' is "
                 + status.state().name().toLowerCase(Locale.ROOT), job);
     }
 

@@ -217,6 +217,57 @@ class RunnerSimulatorTest {
     }
 
     @Test
+    void aReadThatFailsWhileSettlingAnUnknownOutcomeIsMadeAgainBeforeTheStepIsLeftUnknown() throws Exception {
+        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
+        OffboardingPlan plan = builder.build(List.of(jane), new OffboardingOptions(Map.of("cipp", ProviderOptions.none()
+                .withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), "HR-10"));
+        PlanStep job = plan.steps().get(0);
+        OffboardingRunner runner = h.runner();
+        // The queue call is applied but its answer lost; then every attempt of the first settling read (the transport's
+        // retries included) loses its answer too. Only a second read can tell that the job is there.
+        int readAttempts = 1 + io.signoff.model.RequestOptions.defaults().maxRetries();
+        h.sim.faults(ProviderKind.CIPP).forceNext(Fault.DROP_AFTER_EFFECT, 1 + readAttempts);
+
+        RunSnapshot run = runner.awaitSettled(runner.start(plan, null).runId(), WAIT);
+
+        StepState st = state(run, job);
+        assertTrue(h.journal.transitions(run.runId()).contains(job.id() + " RUNNING>UNKNOWN_OUTCOME after-call"),
+                () -> h.journal.transitions(run.runId()).toString());
+        assertEquals(StepStatus.SUCCEEDED, st.status(), st::toString);
+        assertEquals(1, st.attempts(), "queued once, never called again");
+        assertEquals(1, h.sim.calls().entries(ProviderKind.CIPP).stream()
+                .filter(e -> e.method().equals("POST") && e.path().contains("ExecOffboardUser")).count());
+        assertEquals(RunState.FINISHED, run.state());
+    }
+
+    @Test
+    void aJobWhoseStateCannotBeReadIsLeftQueuedForTheOperatorOnceThePollLimitPassesAndRetryPollsAgain() throws Exception {
+        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
+        OffboardingPlan plan = builder.build(List.of(jane), new OffboardingOptions(Map.of("cipp", ProviderOptions.none()
+                .withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), "HR-11"));
+        PlanStep job = plan.steps().get(0);
+        OffboardingRunner runner = h.runner(SimHarness.fastSettings().withJobPolling(Duration.ofMillis(100), Duration.ofSeconds(1)),
+                Clock.systemUTC());
+        // Once the job is queued, CIPP answers every read with a 5xx: the polls fail, and must not go on for ever.
+        RunSnapshot run = runner.awaitSettled(runner.start(plan, (snapshot, changed) -> {
+            if (changed != null && changed.status() == StepStatus.QUEUED) {
+                h.sim.faults(ProviderKind.CIPP).enabledFaults(EnumSet.of(Fault.SERVER_ERROR)).faultRate(1.0);
+            }
+        }).runId(), WAIT);
+
+        StepState stopped = state(run, job);
+        assertEquals(StepStatus.QUEUED, stopped.status(), stopped::toString);
+        assertTrue(stopped.detail().contains("could not be read") && stopped.detail().contains("Retry polls again"), stopped.detail());
+        assertEquals(RunState.NEEDS_ATTENTION, run.state(), "nothing moves on its own any more");
+
+        h.sim.resetFaults();
+        runner.retry(run.runId(), job.id());
+        RunSnapshot after = runner.awaitSettled(run.runId(), WAIT);
+        assertEquals(StepStatus.SUCCEEDED, state(after, job).status(), () -> state(after, job).toString());
+        assertEquals(RunState.FINISHED, after.state());
+    }
+
+    @Test
     void aCippJobCompletedWithFailureSentencesIsPartlyFailed() throws Exception {
         h.cipp().failOffboardingStep("HideFromGAL", "The operation couldn't be performed because the mailbox is on hold.");
         OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");

@@ -118,8 +118,10 @@ class FaultSoakTest {
                     String effect = OffboardingRig.effectOf(step);
                     if (effect == null) continue;
                     claimedBy.put(effect, run.runId() + "/" + step.id());
-                    if (HAPPENED.contains(state.status()) && step.action() == io.signoff.offboarding.StepAction.OFFBOARD_BUNDLE) {
-                        // The queued job's own steps, as the simulated CIPP applies them later.
+                    boolean mayHaveHappened = HAPPENED.contains(state.status()) || state.status() == StepStatus.UNKNOWN_OUTCOME;
+                    if (mayHaveHappened && step.action() == io.signoff.offboarding.StepAction.OFFBOARD_BUNDLE) {
+                        // The queued job's own steps, as the simulated CIPP applies them later. A bundle step left
+                        // UNKNOWN_OUTCOME says its job may exist: what that job did is the step's to own, not unclaimed.
                         for (String option : step.bundleOptions().keySet()) {
                             claimedBy.put(OffboardingRig.JOB_STEP_EFFECT + option + ":" + step.account().id(), run.runId() + "/" + step.id());
                         }
