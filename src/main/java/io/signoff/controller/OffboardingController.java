@@ -180,10 +180,14 @@ public final class OffboardingController implements AutoCloseable {
         return async(() -> services.journal().runs().stream().map(this::asSeenHere).toList());
     }
 
-    /** Runs to offer on start: interrupted by a crash or a close, or needing the operator. */
+    /**
+     * Runs to offer on start: interrupted by a crash or a close, or needing the operator; not those being worked on in
+     * another Signoff on this computer (resuming them here would be refused).
+     */
     public CompletableFuture<List<RunSummary>> resumableRuns() {
         return async(() -> services.journal().runs(Set.of(RunState.RUNNING, RunState.NEEDS_ATTENTION, RunState.INTERRUPTED))
-                .stream().filter(r -> !runner.activeRuns().contains(r.runId())).map(this::asSeenHere).toList());
+                .stream().filter(r -> !runner.activeRuns().contains(r.runId()) && !runner.openElsewhere(r.runId()))
+                .map(this::asSeenHere).toList());
     }
 
     // ---- scheduling ----
@@ -263,8 +267,10 @@ public final class OffboardingController implements AutoCloseable {
         runner.close();
     }
 
+    /** A run journalled as RUNNING that nobody works on any more (its console crashed or was closed) is INTERRUPTED. */
     private RunSummary asSeenHere(RunSummary r) {
-        boolean orphan = r.state() == RunState.RUNNING && !runner.activeRuns().contains(r.runId());
+        boolean orphan = r.state() == RunState.RUNNING && !runner.activeRuns().contains(r.runId())
+                && !runner.openElsewhere(r.runId());
         return orphan ? new RunSummary(r.runId(), RunState.INTERRUPTED, r.people(), r.reference(), r.createdAt(),
                 r.scheduledAt(), r.stepsTotal(), r.stepsDone(), r.operator(), r.channel()) : r;
     }

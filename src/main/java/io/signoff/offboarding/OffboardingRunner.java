@@ -47,6 +47,7 @@ public final class OffboardingRunner implements AutoCloseable {
     private final String channel;
     private final RunnerThreads threads;
     private final StepWork work;
+    private final RunLocks locks;
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
 
     /**
@@ -66,6 +67,8 @@ public final class OffboardingRunner implements AutoCloseable {
         this.pacer = new Pacer(settings.pacing());
         this.verifier = new Verifier(settings.clockSkew());
         this.work = new StepWork(this);
+        this.locks = new RunLocks(RunLocks.beside(journal.file()), ("cli".equals(channel) ? "the command line" : "a console")
+                + " of " + operator.name());
     }
 
     /**
@@ -94,17 +97,18 @@ public final class OffboardingRunner implements AutoCloseable {
     public RunSnapshot resume(String runId, RunListener listener) {
         ActiveRun run = active.get(runId);
         if (run == null) {
-            JournalRun stored = journal.loadRun(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
-            if (stored.state() == RunState.FINISHED) return Progress.snapshot(stored, stored.state(), Duration.ZERO);
+            // Read under the lock: until it is taken, another Signoff may be moving the run.
+            JournalRun stored = lockedRun(runId);
+            if (stored.state() == RunState.FINISHED) {
+                locks.release(runId, true);
+                return Progress.snapshot(stored, stored.state(), Duration.ZERO);
+            }
             if (!RESUMABLE.contains(stored.state())) {
+                locks.release(runId, false);
                 throw new IllegalStateException("Run " + runId + " is " + stored.state().name().toLowerCase(java.util.Locale.ROOT)
                         + ": start it from the scheduled runs instead");
             }
-            Instant now = clock.instant();
-            journal.setRunState(runId, RunState.RUNNING, "resumed", now);
-            audit.run(runId, "offboarding.run_resumed", Outcome.SUCCEEDED, "Resumed from the journal", now,
-                    RunRules.people(stored.plan()));
-            ActiveRun resumed = activate(runId);
+            ActiveRun resumed = takeOver(stored, "resumed", "offboarding.run_resumed", "Resumed from the journal");
             if (listener != null) resumed.listeners.add(listener);
             for (JournalStep s : resumed.steps()) {
                 PlanStep step = resumed.planStep(s.state().stepId());
@@ -207,6 +211,11 @@ public final class OffboardingRunner implements AutoCloseable {
         if (run != null) run.listeners.remove(listener);
     }
 
+    /** True when another Signoff on this computer is working on the run now (acting on it here would be refused). */
+    public boolean openElsewhere(String runId) {
+        return !active.containsKey(runId) && locks.heldElsewhere(runId);
+    }
+
     /** Runs being executed by this runner now. */
     public List<String> activeRuns() {
         return List.copyOf(active.keySet());
@@ -249,23 +258,46 @@ public final class OffboardingRunner implements AutoCloseable {
 
     /** Starts a scheduled (or missed) run now. */
     RunSnapshot startScheduled(String runId, RunListener listener, String note) {
-        JournalRun stored = journal.loadRun(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
+        JournalRun stored = lockedRun(runId);
         if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
+            locks.release(runId, false);
             throw new IllegalStateException("Run " + runId + " is " + RunRules.label(stored.state()) + ", not scheduled");
         }
-        Instant now = clock.instant();
-        journal.setRunState(runId, RunState.RUNNING, note, now);
-        audit.run(runId, "offboarding.run_started", Outcome.SUCCEEDED, note, now, RunRules.people(stored.plan()));
-        ActiveRun run = activate(runId);
+        ActiveRun run = takeOver(stored, note, "offboarding.run_started", note);
         if (listener != null) run.listeners.add(listener);
         pump(run);
         return snapshot(run);
+    }
+
+    /**
+     * Drops a scheduled or missed run (CANCELLED, the reason journalled and audited), under the run's lock so that it
+     * cannot be cancelled here while another Signoff starts it.
+     */
+    void cancelScheduled(String runId, String why) {
+        JournalRun stored = lockedRun(runId);
+        boolean cancelled = false;
+        try {
+            if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
+                throw new IllegalStateException("Only a scheduled or missed run can be cancelled; run " + runId + " is "
+                        + RunRules.label(stored.state()));
+            }
+            boolean providerJobs = stored.steps().stream().anyMatch(s -> s.state().status() == StepStatus.QUEUED);
+            String note = why + (providerJobs ? " — the provider job(s) already scheduled on the provider stay scheduled"
+                    + " there: remove them in the provider's console" : "");
+            Instant now = clock.instant();
+            journal.setRunState(runId, RunState.CANCELLED, note, now);
+            audit.run(runId, "offboarding.run_cancelled", Outcome.SUCCEEDED, note, now, RunRules.people(stored.plan()));
+            cancelled = true;
+        } finally {
+            locks.release(runId, cancelled); // a cancelled run is final: its lock file goes
+        }
     }
 
     /** Stops taking work; steps in flight finish their current call and stay journalled. */
     @Override
     public void close() {
         threads.close();
+        locks.close();
     }
 
     // ---- engine internals (used by StepWork) ----
@@ -363,6 +395,7 @@ public final class OffboardingRunner implements AutoCloseable {
             if (next == run.state) return;
             journal.setRunState(run.runId, next, null, clock.instant());
             run.state = next;
+            if (next == RunState.FINISHED) locks.release(run.runId, true);
             run.notifyAll();
         }
         tell(run, null);
@@ -386,8 +419,38 @@ public final class OffboardingRunner implements AutoCloseable {
         }
     }
 
+    /** Makes a run active here; its lock must be held (taken by {@link #lockedRun}, or the run is new). */
     private ActiveRun activate(String runId) {
+        locks.acquire(runId);
         return active.computeIfAbsent(runId, id -> new ActiveRun(journal.loadRun(id).orElseThrow()));
+    }
+
+    /** Under the run's lock: journals it RUNNING, audits why, makes it active here; lets the lock go if that fails. */
+    private ActiveRun takeOver(JournalRun stored, String journalNote, String auditAction, String auditDetail) {
+        try {
+            Instant now = clock.instant();
+            journal.setRunState(stored.runId(), RunState.RUNNING, journalNote, now);
+            audit.run(stored.runId(), auditAction, Outcome.SUCCEEDED, auditDetail, now, RunRules.people(stored.plan()));
+            return activate(stored.runId());
+        } catch (RuntimeException e) {
+            locks.release(stored.runId(), false);
+            throw e;
+        }
+    }
+
+    /**
+     * Takes the run's lock, then reads it from the journal.
+     *
+     * @throws IllegalStateException when another Signoff on this computer is working on the run
+     */
+    private JournalRun lockedRun(String runId) {
+        locks.acquire(runId);
+        try {
+            return journal.loadRun(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
+        } catch (RuntimeException e) {
+            locks.release(runId, false);
+            throw e;
+        }
     }
 
     private ActiveRun ensureActive(String runId) {

@@ -89,19 +89,9 @@ public final class OffboardingScheduler implements AutoCloseable {
     /** The operator's decision on a missed or upcoming run: drop it (CANCELLED, with the reason journalled). */
     public void cancel(String runId, String reason) {
         String why = reason == null || reason.isBlank() ? "Cancelled by the operator" : reason.strip();
-        RunSnapshot run = journal.load(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
-        if (run.state() != RunState.SCHEDULED && run.state() != RunState.MISSED) {
-            throw new IllegalStateException("Only a scheduled or missed run can be cancelled; run " + runId + " is "
-                    + RunRules.label(run.state()));
-        }
+        runner.cancelScheduled(runId, why);
         disarm(runId);
         listeners.remove(runId);
-        boolean providerJobs = run.steps().stream().anyMatch(s -> s.status() == io.signoff.model.StepStatus.QUEUED);
-        String note = why + (providerJobs ? " — the provider job(s) already scheduled on the provider stay scheduled there:"
-                + " remove them in the provider's console" : "");
-        journal.setRunState(runId, RunState.CANCELLED, note, clock.instant());
-        runner.audit.run(runId, "offboarding.run_cancelled", Outcome.SUCCEEDED, note, clock.instant(),
-                RunRules.people(run.plan()));
     }
 
     @Override
@@ -135,6 +125,9 @@ public final class OffboardingScheduler implements AutoCloseable {
                 return;
             }
             runner.startScheduled(runId, listeners.remove(runId), "Started at its scheduled time " + at);
+        } catch (RunLocks.RunBusyException e) {
+            // Every open console arms the same schedule; the first to take the run's lock runs it.
+            LOG.info("Scheduled run {} is started by another Signoff: {}", runId, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Scheduled run {} could not start", runId, e);
         }

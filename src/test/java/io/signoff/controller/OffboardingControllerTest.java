@@ -103,6 +103,14 @@ class OffboardingControllerTest {
         RunSnapshot run = first.run(plan, null).get(10, TimeUnit.SECONDS);
         awaitState(first, run.runId(), RunState.NEEDS_ATTENTION);
         assertEquals(List.of(), first.resumableRuns().get(5, TimeUnit.SECONDS), "active here: not offered");
+        // A second console on the same journal while the first still has the run open.
+        OffboardingController other = controller("ui");
+        assertEquals(List.of(), other.resumableRuns().get(5, TimeUnit.SECONDS), "open in the first console: not offered");
+        assertEquals(RunState.NEEDS_ATTENTION, other.runs().get(5, TimeUnit.SECONDS).get(0).state(), "not shown as interrupted");
+        IllegalStateException refused = ExecutionAssert.fails(IllegalStateException.class,
+                () -> other.resume(run.runId(), null).join());
+        assertTrue(refused.getMessage().contains("open in another Signoff"), refused.getMessage());
+        other.close();
         first.close();
 
         OffboardingController second = controller("ui");
@@ -194,9 +202,9 @@ class OffboardingControllerTest {
 
     /** Asserts that a future's join fails with a cause of the given type. */
     static final class ExecutionAssert {
-        static void fails(Class<? extends Throwable> type, Runnable join) {
+        static <T extends Throwable> T fails(Class<T> type, Runnable join) {
             CompletionException e = assertThrows(CompletionException.class, join::run);
-            assertInstanceOf(type, e.getCause());
+            return assertInstanceOf(type, e.getCause());
         }
     }
 }

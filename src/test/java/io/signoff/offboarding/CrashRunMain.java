@@ -18,9 +18,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * the test's JVM, builds the standard plan and runs it, auditing and journalling to the given database file. The test kills this
  * process (kill -9) at a moment of its choosing.
  *
- * <p>Arguments: simulator root URL, Cloudflare account id, database file.
+ * <p>Arguments: simulator root URL, Cloudflare account id, database file, and optionally {@code hold}: then, once the
+ * run has settled (it waits for an attestation), the process prints {@link #HOLDING} and the run id and keeps the run
+ * open, as a console left open does, until it is killed.
  */
 public final class CrashRunMain {
+    static final String HOLDING = "holding run ";
+
     private CrashRunMain() { }
 
     public static void main(String[] args) throws Exception {
@@ -39,6 +43,10 @@ public final class CrashRunMain {
                     CrashTest.settings(), Clock.systemUTC(), timer);
             RunSnapshot run = runner.start(plan, null);
             runner.awaitSettled(run.runId(), Duration.ofMinutes(2));
+            if (args.length > 3 && args[3].equals("hold")) {
+                System.out.println(HOLDING + run.runId());
+                Thread.sleep(Long.MAX_VALUE);
+            }
             runner.close();
         } finally {
             timer.shutdownNow();

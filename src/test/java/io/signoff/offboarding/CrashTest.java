@@ -174,7 +174,7 @@ class CrashTest {
         }
     }
 
-    private static String classPath() {
+    static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
