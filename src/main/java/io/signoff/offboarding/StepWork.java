@@ -68,7 +68,7 @@ final class StepWork {
         }
         long t0 = System.nanoTime();
         try {
-            StepCalls.Result result = StepCalls.invoke(provider, step, run.plan.reference(), scheduledAt);
+            StepCalls.Result result = StepCalls.invoke(provider, step, expectedJob(run, step), scheduledAt);
             callNanos.addAndGet(System.nanoTime() - t0);
             calls.incrementAndGet();
             run.rateLimited.remove(step.id());
@@ -146,7 +146,7 @@ final class StepWork {
         Provider provider = provider(run, step);
         if (provider == null) return;
         JournalStep js = run.step(step.id());
-        Verdict verdict = runner.verifier.check(provider, step, js.callStartedAt(), js.job());
+        Verdict verdict = runner.verifier.check(provider, step, js.callStartedAt(), jobOf(run, step, js));
         if (verdict.worthRereading() && read < runner.settings.verifyAttempts()) {
             // The step stays claimed meanwhile: nothing calls it while its outcome is being read.
             LOG.info("Run {} step {}: the settling read failed ({}); reading again", run.runId, step.id(), verdict.detail());
@@ -190,7 +190,7 @@ final class StepWork {
             runner.release(run, step.id());
             return;
         }
-        Verdict verdict = runner.verifier.check(provider, step, js.callStartedAt(), js.job());
+        Verdict verdict = runner.verifier.check(provider, step, js.callStartedAt(), jobOf(run, step, js));
         if (verdict.kind() == Verdict.Kind.APPLIED) {
             audit(run, step, Outcome.VERIFIED, js.state().reference(), verdict.detail());
             finish(run, step, StepStatus.VERIFIED, verdict.detail(), List.of(), js.state().reference(), "verify");
@@ -221,7 +221,7 @@ final class StepWork {
         synchronized (run) {
             since = run.pollingSince.computeIfAbsent(step.id(), k -> now());
         }
-        BundleJob job = js.job() != null ? js.job() : Verifier.expectedJob(step);
+        BundleJob job = jobOf(run, step, js);
         BundleStatus status;
         try {
             status = provider.offboardingStatus(job);
@@ -309,6 +309,15 @@ final class StepWork {
         int rounds = (remaining + runner.settings.parallelism() - 1) / runner.settings.parallelism();
         Duration working = average.multipliedBy(rounds);
         return paced.compareTo(working) > 0 ? paced : working;
+    }
+
+    private static BundleJob expectedJob(ActiveRun run, PlanStep step) {
+        return step.action() == StepAction.OFFBOARD_BUNDLE ? Verifier.expectedJob(step, run.runId, run.plan.reference()) : null;
+    }
+
+    /** The step's job as journalled, or, when the queue call's answer never came, the one it would have made. */
+    private static BundleJob jobOf(ActiveRun run, PlanStep step, JournalStep js) {
+        return js.job() != null ? js.job() : expectedJob(run, step);
     }
 
     private Provider provider(ActiveRun run, PlanStep step) {

@@ -109,8 +109,8 @@ final class Verifier {
         return Verdict.notApplied(older.size() + " session" + (older.size() == 1 ? " is" : "s are") + " still listed");
     }
 
-    private Verdict jobQueued(Provider provider, PlanStep step, BundleJob known) throws ProviderException {
-        BundleJob job = known != null ? known : expectedJob(step);
+    private Verdict jobQueued(Provider provider, PlanStep step, BundleJob job) throws ProviderException {
+        if (job == null) return Verdict.undetermined("No job handle to look for");
         BundleStatus status = provider.offboardingStatus(job);
         if (status.state() == BundleStatus.State.NOT_FOUND) {
             return Verdict.notApplied("No job '" + job.jobName() + "' is listed");
@@ -119,10 +119,16 @@ final class Verifier {
                 + status.state().name().toLowerCase(Locale.ROOT), job);
     }
 
-    /** The handle of the job a queue call for this step would have made. */
-    static BundleJob expectedJob(PlanStep step) {
+    /**
+     * The handle of the job this run's queue call for the step makes: CIPP's name for it, and a reference unique to the
+     * run and step (the operator's ticket first, for whoever reads CIPP's scheduler), so that it is found again, after a
+     * lost answer or a crash, without taking an older job of the same person for it.
+     */
+    static BundleJob expectedJob(PlanStep step, String runId, String planReference) {
         String upn = upn(step.account());
-        return new BundleJob(step.connectionId(), step.tenantId(), upn, JOB_NAME_PREFIX + upn, null);
+        String reference = (planReference == null || planReference.isBlank() ? "" : planReference.strip() + " · ")
+                + "Signoff " + runId + "/" + step.id();
+        return new BundleJob(step.connectionId(), step.tenantId(), upn, JOB_NAME_PREFIX + upn, null, reference);
     }
 
     static String upn(DirectoryUser account) {

@@ -81,8 +81,9 @@ class ResumeTest {
         h.journal.transition(runId, StepStatus.RUNNING, new StepState(slack.id(), StepStatus.UNKNOWN_OUTCOME, "connection dropped",
                 List.of(), 1, Instant.now(), ""), "after-call", null, null);
         crashedDuringCall(runId, job);
+        BundleJob expected = Verifier.expectedJob(job, runId, plan.reference()); // what the crashed call sent
         BundleJob queued = h.providers.provider("cipp").queueOffboarding(job.account(),
-                new BundleRequest(job.bundleOptions(), "HR-21", null, null));
+                new BundleRequest(job.bundleOptions(), expected.reference(), null, expected.jobName()));
         Map<String, Long> before = h.sim.calls().effectCounts();
 
         OffboardingRunner runner = h.runner();

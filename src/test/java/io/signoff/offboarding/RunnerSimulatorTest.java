@@ -268,6 +268,31 @@ class RunnerSimulatorTest {
     }
 
     @Test
+    void anOlderCippJobOfTheSamePersonIsNotTakenForOneWhoseQueueCallNeverArrived() throws Exception {
+        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
+        OffboardingOptions options = new OffboardingOptions(Map.of("cipp", ProviderOptions.none()
+                .withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), "HR-12");
+        OffboardingRunner runner = h.runner();
+        RunSnapshot earlier = runner.awaitSettled(runner.start(builder.build(List.of(jane), options), null).runId(), WAIT);
+        assertEquals(RunState.FINISHED, earlier.state(), "an earlier offboarding of Jane, its job completed in CIPP");
+
+        OffboardingPlan again = builder.build(List.of(jane), options);
+        PlanStep job = again.steps().get(0);
+        h.sim.faults(ProviderKind.CIPP).forceNext(Fault.DROP, 1); // the new queue call never reaches CIPP
+        RunSnapshot run = runner.awaitSettled(runner.start(again, null).runId(), WAIT);
+
+        StepState st = state(run, job);
+        assertEquals(StepStatus.FAILED, st.status(), () -> "the completed job is the earlier run's, not this one's: " + st);
+        assertTrue(st.detail().contains("checked by reading") && st.detail().contains("retry is safe"), st.detail());
+
+        runner.retry(run.runId(), job.id());
+        RunSnapshot after = runner.awaitSettled(run.runId(), WAIT);
+        assertEquals(StepStatus.SUCCEEDED, state(after, job).status(), () -> state(after, job).toString());
+        assertEquals(2, h.sim.calls().entries(ProviderKind.CIPP).stream()
+                .filter(e -> e.path().endsWith("/ExecOffboardUser") && e.fault() == null).count(), "one job per run");
+    }
+
+    @Test
     void aCippJobCompletedWithFailureSentencesIsPartlyFailed() throws Exception {
         h.cipp().failOffboardingStep("HideFromGAL", "The operation couldn't be performed because the mailbox is on hold.");
         OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");

@@ -38,7 +38,10 @@ final class CippJobResults {
 
     private CippJobResults() { }
 
-    /** The row of the job named {@code jobName}, newest first when CIPP kept several (a re-queued name). */
+    /**
+     * The row of the job named {@code jobName}: the one queued with {@code reference} when given, else the newest of
+     * that name (CIPP keeps finished jobs, so a name queued again has several rows).
+     */
     static Optional<JsonObject> pick(List<JsonObject> rows, String jobName, String tenant, String reference) {
         Comparator<JsonObject> newestFirst = Comparator.comparingLong(CippJobResults::scheduledTime).reversed();
         List<JsonObject> named = rows.stream()
@@ -55,8 +58,13 @@ final class CippJobResults {
                 .filter(r -> string(r, "Tenant") == null || tenant.equalsIgnoreCase(string(r, "Tenant"))).toList();
         List<JsonObject> candidates = sameTenant.isEmpty() ? named : sameTenant;
         if (reference != null && !reference.isBlank()) {
-            Optional<JsonObject> byRef = candidates.stream().filter(r -> reference.equals(string(r, "Reference"))).findFirst();
+            Optional<JsonObject> byRef = candidates.stream().filter(r -> reference.equals(nullToEmpty(string(r, "Reference")).strip()))
+                    .findFirst();
             if (byRef.isPresent()) return byRef;
+            // Jobs of that name that carry other references are older ones (an earlier offboarding of the same person):
+            // ours is not among them. Only a CIPP that keeps no references at all leaves the name to go by.
+            boolean keepsReferences = candidates.stream().anyMatch(r -> !nullToEmpty(string(r, "Reference")).isBlank());
+            if (keepsReferences) return Optional.empty();
         }
         return Optional.of(candidates.get(0));
     }

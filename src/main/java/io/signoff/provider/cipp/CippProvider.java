@@ -276,7 +276,9 @@ public final class CippProvider implements Provider {
             }
         }
         boolean already = text.toLowerCase(Locale.ROOT).contains("already exists");
-        return new BundleJob(connection.id(), tenantOf(user), upn, jobName, already ? ALREADY_QUEUED + text : text);
+        // A job that was already queued is someone else's (or an earlier one): it is followed by its name alone.
+        return already ? new BundleJob(connection.id(), tenantOf(user), upn, jobName, ALREADY_QUEUED + text, null)
+                : new BundleJob(connection.id(), tenantOf(user), upn, jobName, text, request.reference());
     }
 
     /** True when {@link #queueOffboarding} found a job of that name already queued instead of queueing a new one. */
@@ -288,7 +290,7 @@ public final class CippProvider implements Provider {
     public BundleStatus offboardingStatus(BundleJob job) throws ProviderException {
         JsonElement root = transport.get("ListScheduledItems", Map.of("Type", OFFBOARDING_COMMAND,
                 "tenantFilter", job.tenantId(), "Name", job.jobName())).root();
-        return CippJobResults.pick(CippMapping.rows(root), job.jobName(), job.tenantId(), null)
+        return CippJobResults.pick(CippMapping.rows(root), job.jobName(), job.tenantId(), job.reference())
                 .map(row -> CippJobResults.status(row, redactor))
                 .orElseGet(() -> new BundleStatus(BundleStatus.State.NOT_FOUND, List.of(), ""));
     }

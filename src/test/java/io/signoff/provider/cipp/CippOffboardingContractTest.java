@@ -105,6 +105,24 @@ class CippOffboardingContractTest extends ScriptedCippTestBase {
 
 
     @Test
+    void aJobQueuedWithAReferenceIsFoundByItAndAnotherJobOfTheSameNameIsNotTakenForIt() throws Exception {
+        cipp.on("ListScheduledItems", json(200, fixture("scheduled-completed-array.json")),
+                json(200, fixture("scheduled-completed-array.json")), json(200, fixture("scheduled-planned.json")));
+
+        BundleStatus older = provider.offboardingStatus(job("OLD-1"));
+        assertEquals(List.of(), older.steps(), "the older row of that name, found by its reference although not the newest");
+        assertEquals(BundleStatus.State.NOT_FOUND, provider.offboardingStatus(job("HR-9 · Signoff run-1/s01")).state(),
+                "both rows of that name carry other references: neither is this run's job");
+        assertEquals(BundleStatus.State.PLANNED, provider.offboardingStatus(job("HR-9 · Signoff run-1/s01")).state(),
+                "a CIPP that keeps no references: the name is all there is to go by");
+    }
+
+    private static BundleJob job(String reference) {
+        return new BundleJob("cipp-test", "contoso.onmicrosoft.com", "jane.doe@contoso.com", "Offboarding: jane.doe@contoso.com",
+                "", reference);
+    }
+
+    @Test
     void aPasswordInAnOldStyleJobResultIsScrubbed() throws Exception {
         cipp.on("ListScheduledItems", json(200, fixture("scheduled-old-password-text.json")));
         BundleStatus status = provider.offboardingStatus(job());
