@@ -177,7 +177,8 @@ final class ConsoleServices implements AutoCloseable {
     AuditController auditController() {
         String version = "Signoff " + BuildInfo.load().version();
         SqliteAuditStore audit = audit();
-        return new AuditController(audit, new AuditCsvExporter(audit, version, Clock.systemUTC()), background, Clock.systemUTC());
+        return new AuditController(audit, new AuditCsvExporter(audit, version, Clock.systemUTC()), this::operator, background,
+                Clock.systemUTC());
     }
 
     /** Sessions and revokes, audited as {@code channel} ("ui" or "cli") by the current operator. */

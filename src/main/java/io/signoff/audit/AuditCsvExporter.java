@@ -1,6 +1,7 @@
 package io.signoff.audit;
 
 import com.google.gson.GsonBuilder;
+import io.signoff.model.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +42,8 @@ public final class AuditCsvExporter {
             "connection", "provider", "tenant", "target_email", "target_user_id", "action", "parameters", "outcome",
             "reference", "message", "run_id", "step_id", "attempt_sequence", "prev_hash", "hash");
     public static final String MANIFEST_SUFFIX = ".manifest.json";
+    /** The audit row an export of the trail leaves in it. */
+    public static final String EXPORT_ACTION = "audit.export";
     private static final Logger LOG = LoggerFactory.getLogger(AuditCsvExporter.class);
     /** RFC 4180: comma, double quotes where needed (doubled inside), CRLF after every record. */
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
@@ -58,6 +61,32 @@ public final class AuditCsvExporter {
 
     public static Path manifestFor(Path csv) {
         return csv.resolveSibling(csv.getFileName() + MANIFEST_SUFFIX);
+    }
+
+    /**
+     * Exports as {@link #export} does, and records the export in the trail it read: audit data leaving the trail is an
+     * action on it. The row says who ({@code by}), the filter, the rows, where they went and the CSV's SHA-256; or that
+     * the export failed or was cancelled, and why. It is written after the export, so the file never holds its own row.
+     *
+     * @param by who exports, through which channel (the action is set here)
+     */
+    public ExportResult exportRecorded(AuditFilter filter, Path out, boolean bom, ExportProgress progress, AuditEventBuilder by) {
+        by.action(EXPORT_ACTION);
+        filter.describe().forEach((key, value) -> by.param("filter." + key, value));
+        ExportResult result;
+        try {
+            result = export(filter, out, bom, progress);
+        } catch (AuditExportException e) {
+            store.append(by.timestamp(clock.instant()).param("file", out.toAbsolutePath().normalize().toString())
+                    .outcome(Outcome.FAILED).message(e.getMessage()).build());
+            throw e;
+        }
+        store.append(by.timestamp(clock.instant()).param("file", result.csv().toString())
+                .param("rows", Long.toString(result.rowCount())).outcome(Outcome.SUCCEEDED).reference(result.sha256())
+                .message(result.empty() ? "Exported the header only: no row matched"
+                        : "Exported " + result.rowCount() + " rows (sequence " + result.firstSequence() + " to "
+                        + result.lastSequence() + ")").build());
+        return result;
     }
 
     /** Exports the rows matching {@code filter} to {@code out}, replacing an existing file of that name. */

@@ -6,6 +6,7 @@ import io.signoff.audit.AuditFilter;
 import io.signoff.audit.AuditStoreException;
 import io.signoff.audit.ExportProgress;
 import io.signoff.audit.ExportResult;
+import io.signoff.audit.OperatorIdentity;
 import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.Outcome;
 import io.signoff.model.ProviderKind;
@@ -83,7 +84,9 @@ public final class ExportAuditCommand implements Callable<Integer> {
         AuditFilter filter = new AuditFilter(from, to, provider, tenant, null, null, outcome, null);
         try (SqliteAuditStore store = SqliteAuditStore.open(file)) {
             AuditCsvExporter exporter = new AuditCsvExporter(store, "Signoff " + BuildInfo.load().version(), Clock.systemUTC());
-            ExportResult r = exporter.export(filter, out, bom, ExportProgress.NONE);
+            // Recorded as the OS user on this machine: this command reads no operator name from the settings.
+            ExportResult r = exporter.exportRecorded(filter, out, bom, ExportProgress.NONE,
+                    OperatorIdentity.current(null).event("cli", AuditCsvExporter.EXPORT_ACTION));
             if (r.empty()) {
                 stdout.println("No audit rows match the filter: wrote " + r.csv() + " with the header row only.");
             } else {

@@ -8,6 +8,7 @@ import io.signoff.audit.DailyCount;
 import io.signoff.audit.ExportProgress;
 import io.signoff.audit.ExportResult;
 import io.signoff.audit.FilterChoices;
+import io.signoff.audit.OperatorIdentity;
 import io.signoff.audit.SortOrder;
 import io.signoff.audit.SqliteAuditStore;
 import java.nio.file.Path;
@@ -34,12 +35,16 @@ public final class AuditController {
 
     private final SqliteAuditStore store;
     private final AuditCsvExporter exporter;
+    private final Supplier<OperatorIdentity> operator;
     private final Executor executor;
     private final Clock clock;
 
-    public AuditController(SqliteAuditStore store, AuditCsvExporter exporter, Executor executor, Clock clock) {
+    /** @param operator who acts, for the row an export leaves in the trail */
+    public AuditController(SqliteAuditStore store, AuditCsvExporter exporter, Supplier<OperatorIdentity> operator,
+                           Executor executor, Clock clock) {
         this.store = store;
         this.exporter = exporter;
+        this.operator = operator;
         this.executor = executor;
         this.clock = clock;
     }
@@ -71,9 +76,10 @@ public final class AuditController {
         return async(store::verify);
     }
 
-    /** Exports in the background; {@code progress} is called on the exporting thread. */
+    /** Exports in the background, recorded in the trail; {@code progress} is called on the exporting thread. */
     public CompletableFuture<ExportResult> export(AuditFilter filter, Path file, boolean bom, ExportProgress progress) {
-        return async(() -> exporter.export(filter, file, bom, progress));
+        return async(() -> exporter.exportRecorded(filter, file, bom, progress,
+                operator.get().event("ui", AuditCsvExporter.EXPORT_ACTION)));
     }
 
     /**

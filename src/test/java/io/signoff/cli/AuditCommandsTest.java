@@ -83,6 +83,15 @@ class AuditCommandsTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(2, lines.size());
         assertTrue(lines.get(1).startsWith("3,2026-11-02T23:59:59.000Z,"), lines.get(1));
+        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteAuditStore.fileIn(data))) {
+            io.signoff.model.AuditEvent export = store.page(io.signoff.audit.AuditFilter.ALL, io.signoff.audit.SortOrder.NEWEST_FIRST,
+                    null, 1).rows().get(0).event();
+            assertEquals(List.of("audit.export", "cli", Outcome.SUCCEEDED, "1", "slack", csv.toAbsolutePath().toString()),
+                    List.of(export.action(), export.channel(), export.outcome(), export.parameters().get("rows"),
+                            export.parameters().get("filter.provider"), export.parameters().get("file")),
+                    "the export left its row in the trail it read");
+            assertTrue(store.verify().ok());
+        }
     }
 
     @Test

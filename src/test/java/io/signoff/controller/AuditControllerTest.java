@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AuditControllerTest {
     private static final Instant NOW = Instant.parse("2026-11-20T15:30:00Z");
+    private static final io.signoff.audit.OperatorIdentity OPERATOR = new io.signoff.audit.OperatorIdentity("jdoe", "Jane Helpdesk", "HELPDESK-7");
 
     @TempDir
     Path dir;
@@ -50,7 +53,7 @@ class AuditControllerTest {
         store.appendAll(events);
         executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-worker"));
         controller = new AuditController(store, new AuditCsvExporter(store, "Signoff test", Clock.systemUTC()),
-                executor, Clock.fixed(NOW, ZoneOffset.UTC));
+                () -> OPERATOR, executor, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -109,5 +112,17 @@ class AuditControllerTest {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> controller.export(AuditFilter.ALL, dir.resolve("missing").resolve("x.csv"), false, ExportProgress.NONE).get());
         assertInstanceOf(AuditExportException.class, e.getCause());
+
+        // Each export, the failed one too, left its row: who, from where, what was asked, where the rows went.
+        List<io.signoff.model.AuditEvent> exports = store.page(AuditFilter.ALL.withAction(AuditCsvExporter.EXPORT_ACTION),
+                SortOrder.OLDEST_FIRST, null, 10).rows().stream().map(io.signoff.audit.AuditRecord::event).toList();
+        assertEquals(2, exports.size(), exports::toString);
+        io.signoff.model.AuditEvent done = exports.get(0);
+        assertEquals(List.of("jdoe (Jane Helpdesk)", "HELPDESK-7", "ui", Outcome.SUCCEEDED, r.sha256()),
+                List.of(done.operator(), done.machine(), done.channel(), done.outcome(), done.reference()));
+        assertEquals(Map.of("filter.outcome", "failed", "file", csv.toAbsolutePath().toString(), "rows", "50"), done.parameters());
+        assertEquals(Outcome.FAILED, exports.get(1).outcome());
+        assertTrue(exports.get(1).message().contains("does not exist"), exports.get(1).message());
+        assertTrue(store.verify().ok(), "the export rows are chained like any other");
     }
 }

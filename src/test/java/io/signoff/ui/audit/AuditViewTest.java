@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signoff.audit.AuditCsvExporter;
+import io.signoff.audit.AuditFilter;
 import io.signoff.audit.AuditEventBuilder;
 import io.signoff.audit.AuditRecord;
 import io.signoff.audit.ExportResult;
@@ -31,6 +32,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,16 +47,26 @@ import org.testfx.util.WaitForAsyncUtils;
 class AuditViewTest {
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     private static final int ROWS = 300;
+    private static final io.signoff.audit.OperatorIdentity OPERATOR = new io.signoff.audit.OperatorIdentity("jdoe", null, "HELPDESK-7");
 
     @TempDir
     static Path dir;
-    static SqliteAuditStore store;
     static ExecutorService executor;
+    /** A trail of its own for each test: an export adds its row to the trail it read. */
+    SqliteAuditStore store;
     AuditView view;
 
     @BeforeAll
-    static void fill() {
-        store = SqliteAuditStore.open(dir.resolve("audit.db"));
+    static void startWorkers() {
+        executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "audit-test-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static SqliteAuditStore filledStore() {
+        SqliteAuditStore store = SqliteAuditStore.open(dir.resolve("audit-" + java.util.UUID.randomUUID() + ".db"));
         List<AuditEvent> events = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
             events.add(new AuditEventBuilder(i % 2 == 0 ? "revoke_all_sessions" : "disable_sign_in")
@@ -66,24 +78,25 @@ class AuditViewTest {
                     .reference("req-" + i).message("Message for row " + i).build());
         }
         store.appendAll(events);
-        executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "audit-test-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        return store;
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     @AfterAll
-    static void close() throws InterruptedException {
+    static void stopWorkers() throws InterruptedException {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
     }
 
     @Start
     void start(Stage stage) {
+        store = filledStore();
         AuditController controller = new AuditController(store,
-                new AuditCsvExporter(store, "Signoff test", Clock.systemUTC()), executor, Clock.fixed(NOW, ZoneOffset.UTC));
+                new AuditCsvExporter(store, "Signoff test", Clock.systemUTC()), () -> OPERATOR, executor, Clock.fixed(NOW, ZoneOffset.UTC));
         view = new AuditView(controller);
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1010, 700);
         scene.getStylesheets().add(MainWindow.class.getResource("signoff.css").toExternalForm());
@@ -149,6 +162,7 @@ class AuditViewTest {
         Label status = robot.lookup("#audit-status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Exported 300 rows"));
         assertFalse(robot.lookup("#audit-export-progress").query().isVisible());
+        assertEquals(1, store.count(AuditFilter.ALL.withAction(AuditCsvExporter.EXPORT_ACTION)), "the export left its row");
     }
 
     @Test
