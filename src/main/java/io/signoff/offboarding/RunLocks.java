@@ -32,6 +32,7 @@ final class RunLocks implements AutoCloseable {
 
     private final Path dir;
     private final String holder;
+    /** Synchronized on this: two threads of one runner taking the same run must not see each other as another holder. */
     private final Map<String, FileLock> held = new ConcurrentHashMap<>();
 
     /**
@@ -53,7 +54,7 @@ final class RunLocks implements AutoCloseable {
      *
      * @throws RunBusyException when another Signoff (or another runner in this process) holds it
      */
-    void acquire(String runId) {
+    synchronized void acquire(String runId) {
         if (held.containsKey(runId)) return;
         if (!RUN_ID.matcher(runId).matches()) throw new IllegalArgumentException("Not a run id: " + runId);
         Path file = dir.resolve(runId + ".lock");
@@ -105,7 +106,7 @@ final class RunLocks implements AutoCloseable {
      * Lets the run go. The lock file of a run that is over (finished, cancelled) is removed: one who opened the old file
      * just before may still lock it, but then finds the run over and does nothing.
      */
-    void release(String runId, boolean finished) {
+    synchronized void release(String runId, boolean finished) {
         FileLock lock = held.remove(runId);
         if (lock == null) return;
         Path file = dir.resolve(runId + ".lock");
