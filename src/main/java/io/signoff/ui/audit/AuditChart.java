@@ -20,6 +20,19 @@ import javafx.scene.chart.XYChart;
 /** Actions per UTC day, stacked by outcome, over the days the chart filter covers. */
 final class AuditChart {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    /** Rows are counted in whole numbers: "0", "1,200"; a tick between two whole numbers stays unlabelled. */
+    private static final javafx.util.StringConverter<Number> WHOLE_COUNTS = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,d", (long) v) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Long.parseLong(s.replace(",", ""));
+        }
+    };
 
     private final CategoryAxis days = new CategoryAxis();
     private final NumberAxis counts = new NumberAxis();
@@ -36,6 +49,7 @@ final class AuditChart {
         chart.getStyleClass().add("audit-chart");
         counts.setMinorTickVisible(false);
         counts.setForceZeroInRange(true);
+        counts.setTickLabelFormatter(WHOLE_COUNTS);
     }
 
     Node node() { return chart; }

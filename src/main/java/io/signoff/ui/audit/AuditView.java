@@ -73,6 +73,7 @@ public final class AuditView implements SectionView {
     private final VBox root;
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
     private AuditFilter currentFilter = AuditFilter.ALL;
+    private final Label placeholder = new Label();
     private long generation;
     private Long cursor;
     private boolean loadingPage;
@@ -134,14 +135,18 @@ public final class AuditView implements SectionView {
 
     private void buildTable() {
         table.setId("audit-table");
-        table.setPlaceholder(new Label("No audit rows match the filters."));
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("#", 55, r -> r.sequence()));
         TableColumn<AuditRecord, Object> time = column("Time (UTC)", 150, r -> TIME.format(r.event().timestamp()));
         time.setMinWidth(150); // a cut-off time is useless; the text columns give way instead
         table.getColumns().add(time);
-        table.getColumns().add(column("Operator", 130, r -> r.event().operator()));
-        table.getColumns().add(column("Provider", 90, r -> r.event().provider() == null ? "" : r.event().provider().slug()));
+        TableColumn<AuditRecord, Object> operator = column("Operator", 130, r -> r.event().operator());
+        operator.setMinWidth(85); // a header cut to "Oper…" names nothing
+        table.getColumns().add(operator);
+        TableColumn<AuditRecord, Object> provider = column("Provider", 90, r -> r.event().provider() == null ? "" : r.event().provider().slug());
+        provider.setMinWidth(80);
+        table.getColumns().add(provider);
         table.getColumns().add(column("Tenant", 150, r -> r.event().tenant()));
         table.getColumns().add(column("Target", 170, r -> r.event().targetEmail()));
         table.getColumns().add(column("Action", 140, r -> r.event().action()));
@@ -193,6 +198,10 @@ public final class AuditView implements SectionView {
             return;
         }
         currentFilter = filter;
+        // An empty trail is not a filter that matched nothing: say what will appear here.
+        placeholder.setText(filter.equals(AuditFilter.ALL)
+                ? "Nothing recorded yet. Every revoke, offboarding step, attestation and export will be listed here."
+                : "No audit rows match the filters.");
         long gen = ++generation;
         cursor = null;
         loadingPage = true;

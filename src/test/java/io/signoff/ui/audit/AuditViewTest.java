@@ -166,6 +166,41 @@ class AuditViewTest {
     }
 
     @Test
+    void anEmptyTrailSaysWhatWillBeListedAndAFilterThatMatchesNothingSaysSo(FxRobot robot) throws Exception {
+        view.loaded().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        TableView<AuditRecord> table = robot.lookup("#audit-table").queryTableView();
+        robot.clickOn("#audit-text").write("no-such-person");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#audit-count").queryAs(Label.class).getText().equals("0 rows"));
+        assertEquals("No audit rows match the filters.", ((Label) table.getPlaceholder()).getText());
+
+        try (SqliteAuditStore empty = SqliteAuditStore.open(dir.resolve("empty-" + java.util.UUID.randomUUID() + ".db"))) {
+            Stage second = WaitForAsyncUtils.asyncFx(() -> new Stage()).get(5, TimeUnit.SECONDS);
+            AuditView fresh = WaitForAsyncUtils.asyncFx(() -> {
+                AuditView v = new AuditView(new AuditController(empty, new AuditCsvExporter(empty, "Signoff test", Clock.systemUTC()),
+                        () -> OPERATOR, executor, Clock.fixed(NOW, ZoneOffset.UTC)));
+                second.setScene(new Scene((javafx.scene.Parent) v.node(), 1010, 700));
+                second.show();
+                v.onShow();
+                return v;
+            }).get(5, TimeUnit.SECONDS);
+            try {
+                fresh.loaded().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                TableView<?> freshTable = (TableView<?>) fresh.node().lookup("#audit-table");
+                assertTrue(((Label) freshTable.getPlaceholder()).getText().startsWith("Nothing recorded yet."),
+                        ((Label) freshTable.getPlaceholder()).getText());
+                javafx.scene.chart.NumberAxis counts = (javafx.scene.chart.NumberAxis)
+                        ((javafx.scene.chart.XYChart<?, ?>) fresh.node().lookup("#audit-chart")).getYAxis();
+                javafx.util.StringConverter<Number> label = counts.getTickLabelFormatter();
+                assertTrue(label != null, "the count axis has its own labels");
+                List<String> labels = java.util.stream.Stream.of(0.0, 2.5, 1200.0).map(label::toString).toList();
+                assertEquals(List.of("0", "", "1,200"), labels, "rows are counted in whole numbers, not 0.0 or 2.5");
+            } finally {
+                WaitForAsyncUtils.asyncFx(() -> second.close()).get(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void scrollingToTheEndLoadsTheNextPageOnDemand(FxRobot robot) throws Exception {
         view.loaded().toCompletableFuture().get(10, TimeUnit.SECONDS);
         TableView<AuditRecord> table = robot.lookup("#audit-table").queryTableView();
