@@ -76,16 +76,28 @@ public final class AuditCsvExporter {
         ExportResult result;
         try {
             result = export(filter, out, bom, progress);
-        } catch (AuditExportException e) {
-            store.append(by.timestamp(clock.instant()).param("file", out.toAbsolutePath().normalize().toString())
-                    .outcome(Outcome.FAILED).message(e.getMessage()).build());
+        } catch (RuntimeException e) {
+            try {
+                store.append(by.timestamp(clock.instant()).param("file", out.toAbsolutePath().normalize().toString())
+                        .outcome(Outcome.FAILED).message(e.getMessage()).build());
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded); // the export's own failure is the one to report
+            }
             throw e;
         }
-        store.append(by.timestamp(clock.instant()).param("file", result.csv().toString())
-                .param("rows", Long.toString(result.rowCount())).outcome(Outcome.SUCCEEDED).reference(result.sha256())
-                .message(result.empty() ? "Exported the header only: no row matched"
-                        : "Exported " + result.rowCount() + " rows (sequence " + result.firstSequence() + " to "
-                        + result.lastSequence() + ")").build());
+        try {
+            store.append(by.timestamp(clock.instant()).param("file", result.csv().toString())
+                    .param("rows", Long.toString(result.rowCount())).outcome(Outcome.SUCCEEDED).reference(result.sha256())
+                    .message(result.empty() ? "Exported the header only: no row matched"
+                            : "Exported " + result.rowCount() + " rows (sequence " + result.firstSequence() + " to "
+                            + result.lastSequence() + ")").build());
+        } catch (RuntimeException e) {
+            // Audit data does not leave the trail unrecorded: without its row, the export's files go.
+            deleteQuietly(result.csv());
+            deleteQuietly(result.manifest());
+            throw new AuditExportException("The export could not be recorded in the audit trail, so its files were removed: "
+                    + e.getMessage(), e);
+        }
         return result;
     }
 

@@ -43,12 +43,14 @@ public final class OffboardingRunner implements AutoCloseable {
     final Clock clock;
     final Pacer pacer;
     final Verifier verifier;
-    private final Operator operator;
-    private final String channel;
+    final Operator operator;
+    final String channel;
     private final RunnerThreads threads;
-    private final StepWork work;
-    private final RunLocks locks;
+    final StepWork work;
+    final RunLocks locks;
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+    /** Held while a run is taken over, started, cancelled or marked missed: each reads, checks and changes its state. */
+    final Object takeovers = new Object();
 
     /**
      * @param channel "ui" or "cli", written to every audit row
@@ -84,6 +86,7 @@ public final class OffboardingRunner implements AutoCloseable {
         String summary = plan.steps().size() + " steps for " + plan.people().size() + " people"
                 + (plan.reference().isBlank() ? "" : ", reference " + plan.reference());
         audit.run(runId, "offboarding.run_started", Outcome.SUCCEEDED, summary, now, RunRules.people(plan));
+        locks.acquire(runId); // a new run: nobody else knows it yet
         ActiveRun run = activate(runId);
         if (listener != null) run.listeners.add(listener);
         pump(run);
@@ -95,6 +98,12 @@ public final class OffboardingRunner implements AutoCloseable {
      * when the console stopped, UNKNOWN_OUTCOME) are settled by a read first; QUEUED jobs are polled again.
      */
     public RunSnapshot resume(String runId, RunListener listener) {
+        synchronized (takeovers) {
+            return resumeTakingOver(runId, listener);
+        }
+    }
+
+    private RunSnapshot resumeTakingOver(String runId, RunListener listener) {
         ActiveRun run = active.get(runId);
         if (run == null) {
             // Read under the lock: until it is taken, another Signoff may be moving the run.
@@ -239,60 +248,6 @@ public final class OffboardingRunner implements AutoCloseable {
         return snapshot(run);
     }
 
-    /**
-     * Journals a plan as a SCHEDULED run due at {@code runAt}; provider jobs are queued on the provider at once for
-     * that time (CIPP runs them even when this console is closed). Blocks for those calls.
-     */
-    RunSnapshot schedule(OffboardingPlan plan, Instant runAt) {
-        RunRules.requireRunnable(plan);
-        String runId = RunRules.newRunId();
-        Instant now = clock.instant();
-        journal.createRun(runId, plan, RunState.SCHEDULED, operator, channel, now, runAt);
-        audit.run(runId, "offboarding.run_scheduled", Outcome.SUCCEEDED, "Scheduled for " + runAt, now, RunRules.people(plan));
-        ActiveRun run = new ActiveRun(journal.loadRun(runId).orElseThrow());
-        for (PlanStep step : plan.steps()) {
-            if (step.action() == StepAction.OFFBOARD_BUNDLE && run.claim(step.id())) work.doCall(run, step, runAt);
-        }
-        return snapshot(run);
-    }
-
-    /** Starts a scheduled (or missed) run now. */
-    RunSnapshot startScheduled(String runId, RunListener listener, String note) {
-        JournalRun stored = lockedRun(runId);
-        if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
-            locks.release(runId, false);
-            throw new IllegalStateException("Run " + runId + " is " + RunRules.label(stored.state()) + ", not scheduled");
-        }
-        ActiveRun run = takeOver(stored, note, "offboarding.run_started", note);
-        if (listener != null) run.listeners.add(listener);
-        pump(run);
-        return snapshot(run);
-    }
-
-    /**
-     * Drops a scheduled or missed run (CANCELLED, the reason journalled and audited), under the run's lock so that it
-     * cannot be cancelled here while another Signoff starts it.
-     */
-    void cancelScheduled(String runId, String why) {
-        JournalRun stored = lockedRun(runId);
-        boolean cancelled = false;
-        try {
-            if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
-                throw new IllegalStateException("Only a scheduled or missed run can be cancelled; run " + runId + " is "
-                        + RunRules.label(stored.state()));
-            }
-            boolean providerJobs = stored.steps().stream().anyMatch(s -> s.state().status() == StepStatus.QUEUED);
-            String note = why + (providerJobs ? " — the provider job(s) already scheduled on the provider stay scheduled"
-                    + " there: remove them in the provider's console" : "");
-            Instant now = clock.instant();
-            journal.setRunState(runId, RunState.CANCELLED, note, now);
-            audit.run(runId, "offboarding.run_cancelled", Outcome.SUCCEEDED, note, now, RunRules.people(stored.plan()));
-            cancelled = true;
-        } finally {
-            locks.release(runId, cancelled); // a cancelled run is final: its lock file goes
-        }
-    }
-
     /** Stops taking work; steps in flight finish their current call and stay journalled. */
     @Override
     public void close() {
@@ -419,14 +374,13 @@ public final class OffboardingRunner implements AutoCloseable {
         }
     }
 
-    /** Makes a run active here; its lock must be held (taken by {@link #lockedRun}, or the run is new). */
+    /** Makes a run active here; its lock must be held (taken by {@link #lockedRun}, or by start for a new run). */
     private ActiveRun activate(String runId) {
-        locks.acquire(runId);
         return active.computeIfAbsent(runId, id -> new ActiveRun(journal.loadRun(id).orElseThrow()));
     }
 
     /** Under the run's lock: journals it RUNNING, audits why, makes it active here; lets the lock go if that fails. */
-    private ActiveRun takeOver(JournalRun stored, String journalNote, String auditAction, String auditDetail) {
+    ActiveRun takeOver(JournalRun stored, String journalNote, String auditAction, String auditDetail) {
         try {
             Instant now = clock.instant();
             journal.setRunState(stored.runId(), RunState.RUNNING, journalNote, now);
@@ -443,7 +397,7 @@ public final class OffboardingRunner implements AutoCloseable {
      *
      * @throws IllegalStateException when another Signoff on this computer is working on the run
      */
-    private JournalRun lockedRun(String runId) {
+    JournalRun lockedRun(String runId) {
         locks.acquire(runId);
         try {
             return journal.loadRun(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));

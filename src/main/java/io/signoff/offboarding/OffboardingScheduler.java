@@ -1,6 +1,5 @@
 package io.signoff.offboarding;
 
-import io.signoff.model.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class OffboardingScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OffboardingScheduler.class);
     private final OffboardingJournal journal;
-    private final OffboardingRunner runner;
+    private final ScheduledRuns runs;
     private final RunnerSettings settings;
     private final Clock clock;
     private final ScheduledExecutorService timer;
@@ -37,7 +36,7 @@ public final class OffboardingScheduler implements AutoCloseable {
     public OffboardingScheduler(OffboardingJournal journal, OffboardingRunner runner, RunnerSettings settings, Clock clock,
                                 ScheduledExecutorService timer) {
         this.journal = Objects.requireNonNull(journal, "journal");
-        this.runner = Objects.requireNonNull(runner, "runner");
+        this.runs = new ScheduledRuns(Objects.requireNonNull(runner, "runner"));
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
@@ -61,7 +60,7 @@ public final class OffboardingScheduler implements AutoCloseable {
     public RunSnapshot schedule(OffboardingPlan plan, Instant runAt, RunListener listener) {
         Objects.requireNonNull(runAt, "runAt");
         if (!runAt.isAfter(clock.instant())) throw new IllegalArgumentException("Choose a time in the future");
-        RunSnapshot scheduled = runner.schedule(plan, runAt);
+        RunSnapshot scheduled = runs.schedule(plan, runAt);
         if (listener != null) listeners.put(scheduled.runId(), listener);
         arm(scheduled.runId(), runAt);
         return scheduled;
@@ -83,13 +82,13 @@ public final class OffboardingScheduler implements AutoCloseable {
     public RunSnapshot runNow(String runId, RunListener listener) {
         disarm(runId);
         RunListener l = listener != null ? listener : listeners.remove(runId);
-        return runner.startScheduled(runId, l, "Started now by the operator");
+        return runs.startScheduled(runId, l, "Started now by the operator");
     }
 
     /** The operator's decision on a missed or upcoming run: drop it (CANCELLED, with the reason journalled). */
     public void cancel(String runId, String reason) {
         String why = reason == null || reason.isBlank() ? "Cancelled by the operator" : reason.strip();
-        runner.cancelScheduled(runId, why);
+        runs.cancelScheduled(runId, why);
         disarm(runId);
         listeners.remove(runId);
     }
@@ -124,7 +123,7 @@ public final class OffboardingScheduler implements AutoCloseable {
                 markMissed(Progress.summary(journal.loadRun(runId).orElseThrow()));
                 return;
             }
-            runner.startScheduled(runId, listeners.remove(runId), "Started at its scheduled time " + at);
+            runs.startScheduled(runId, listeners.remove(runId), "Started at its scheduled time " + at);
         } catch (RunLocks.RunBusyException e) {
             // Every open console arms the same schedule; the first to take the run's lock runs it.
             LOG.info("Scheduled run {} is started by another Signoff: {}", runId, e.getMessage());
@@ -137,10 +136,9 @@ public final class OffboardingScheduler implements AutoCloseable {
         return clock.instant().isAfter(at.plus(settings.missedGrace()));
     }
 
+    /** Under the run's lock: another console may be starting it at this very moment (then it is not missed). */
     private void markMissed(RunSummary run) {
-        String note = "Due at " + run.scheduledAt() + " while the console was not open: not run; waiting for the operator";
-        journal.setRunState(run.runId(), RunState.MISSED, note, clock.instant());
-        runner.audit.run(run.runId(), "offboarding.run_missed", Outcome.FAILED, note, clock.instant(),
-                String.join(", ", run.people()));
+        runs.markMissed(run.runId(), "Due at " + run.scheduledAt()
+                + " while the console was not open: not run; waiting for the operator");
     }
 }

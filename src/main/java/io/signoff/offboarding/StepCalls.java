@@ -14,8 +14,12 @@ final class StepCalls {
     /** What a call returned: the provider's words, its request id, and a job handle when it only queued work. */
     record Result(String message, String requestId, BundleJob job) { }
 
-    /** @param expectedJob for a provider job: the name and reference to queue it under */
-    static Result invoke(Provider provider, PlanStep step, BundleJob expectedJob, Instant scheduledAt) throws ProviderException {
+    /**
+     * @param expectedJob   for a provider job: the name and marker to queue it under
+     * @param planReference the operator's ticket, sent along with a provider job
+     */
+    static Result invoke(Provider provider, PlanStep step, BundleJob expectedJob, String planReference, Instant scheduledAt)
+            throws ProviderException {
         if (step.action().capability() != null && !provider.supports(step.action().capability())) {
             throw ProviderException.unsupported(provider.connection().displayName() + " can no longer "
                     + step.action().title().toLowerCase(java.util.Locale.ROOT));
@@ -27,7 +31,8 @@ final class StepCalls {
             case HARD_DELETE -> done(provider.hardDelete(step.account()));
             case OFFBOARD_BUNDLE -> {
                 BundleJob job = provider.queueOffboarding(step.account(), new BundleRequest(step.bundleOptions(),
-                        expectedJob.reference(), scheduledAt, expectedJob.jobName()));
+                        Verifier.jobReference(expectedJob, planReference), scheduledAt, expectedJob.jobName(),
+                        expectedJob.reference()));
                 yield new Result(job.message(), job.jobName(), job);
             }
             case MANUAL -> throw new IllegalArgumentException("a manual step has no call");

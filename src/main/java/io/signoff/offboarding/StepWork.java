@@ -68,7 +68,7 @@ final class StepWork {
         }
         long t0 = System.nanoTime();
         try {
-            StepCalls.Result result = StepCalls.invoke(provider, step, expectedJob(run, step), scheduledAt);
+            StepCalls.Result result = StepCalls.invoke(provider, step, expectedJob(run, step), run.plan.reference(), scheduledAt);
             callNanos.addAndGet(System.nanoTime() - t0);
             calls.incrementAndGet();
             run.rateLimited.remove(step.id());
@@ -245,9 +245,12 @@ final class StepWork {
                     return;
                 }
                 String detail = "Job " + label(status.state()) + " on " + step.connectionName() + " (" + job.jobName() + ")";
-                if (!detail.equals(js.state().detail())) {
+                // Found by its name, not its marker (queued by someone else, or by an older Signoff): followed by name
+                // from now on, or it would be lost once it finished.
+                BundleJob follow = status.foundByName() && job.reference() != null ? Verifier.byName(job) : null;
+                if (!detail.equals(js.state().detail()) || follow != null) {
                     runner.move(run, step.id(), s -> s.status() == StepStatus.QUEUED, s -> s.with(StepStatus.QUEUED, detail, now()),
-                            "poll", null, null, false);
+                            "poll", null, follow, false);
                 }
                 runner.later(runner.settings.jobPollInterval(), () -> poll(run, step));
             }
@@ -312,7 +315,7 @@ final class StepWork {
     }
 
     private static BundleJob expectedJob(ActiveRun run, PlanStep step) {
-        return step.action() == StepAction.OFFBOARD_BUNDLE ? Verifier.expectedJob(step, run.runId, run.plan.reference()) : null;
+        return step.action() == StepAction.OFFBOARD_BUNDLE ? Verifier.expectedJob(step, run.runId) : null;
     }
 
     /** The step's job as journalled, or, when the queue call's answer never came, the one it would have made. */

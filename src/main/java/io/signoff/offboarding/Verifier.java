@@ -116,19 +116,29 @@ final class Verifier {
             return Verdict.notApplied("No job '" + job.jobName() + "' is listed");
         }
         return Verdict.appliedJob("Read back: job '" + job.jobName() + "' is "
-                + status.state().name().toLowerCase(Locale.ROOT), job);
+                + status.state().name().toLowerCase(Locale.ROOT), status.foundByName() ? byName(job) : job);
     }
 
     /**
-     * The handle of the job this run's queue call for the step makes: CIPP's name for it, and a reference unique to the
-     * run and step (the operator's ticket first, for whoever reads CIPP's scheduler), so that it is found again, after a
-     * lost answer or a crash, without taking an older job of the same person for it.
+     * The handle of the job this run's queue call for the step makes: CIPP's name for it, and a marker unique to the run
+     * and step that the reference it is queued with contains ({@link #jobReference}), so that it is found again, after
+     * a lost answer or a crash, without taking an older job of the same person for it.
      */
-    static BundleJob expectedJob(PlanStep step, String runId, String planReference) {
+    static BundleJob expectedJob(PlanStep step, String runId) {
         String upn = upn(step.account());
-        String reference = (planReference == null || planReference.isBlank() ? "" : planReference.strip() + " · ")
-                + "Signoff " + runId + "/" + step.id();
-        return new BundleJob(step.connectionId(), step.tenantId(), upn, JOB_NAME_PREFIX + upn, null, reference);
+        return new BundleJob(step.connectionId(), step.tenantId(), upn, JOB_NAME_PREFIX + upn, null,
+                "Signoff " + runId + "/" + step.id());
+    }
+
+    /** The same job, followed by its name alone: found without its marker, it would be lost once it finished. */
+    static BundleJob byName(BundleJob job) {
+        return job.reference() == null ? job
+                : new BundleJob(job.connectionId(), job.tenantId(), job.userEmail(), job.jobName(), job.message(), null);
+    }
+
+    /** What the job is queued with: the operator's ticket first, for whoever reads CIPP's scheduler, then the marker. */
+    static String jobReference(BundleJob expected, String planReference) {
+        return (planReference == null || planReference.isBlank() ? "" : planReference.strip() + " | ") + expected.reference();
     }
 
     static String upn(DirectoryUser account) {

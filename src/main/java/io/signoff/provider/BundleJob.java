@@ -3,9 +3,9 @@ package io.signoff.provider;
 /**
  * A handle to a queued provider-side job, enough to find it again (also after a restart: it is journalled).
  *
- * @param reference what the job was queued with, unique to one run's step, so that an older job of the same name is
- *                  not taken for it; null for a job adopted by name (one already queued, or journalled before
- *                  references were sent)
+ * @param reference the marker inside the reference the job was queued with, unique to one run's step, so that an
+ *                  older job of the same name is not taken for it; null for a job followed by name alone (one that was
+ *                  already queued, or one journalled before markers were sent)
  */
 public record BundleJob(String connectionId, String tenantId, String userEmail, String jobName, String message,
                         String reference) {

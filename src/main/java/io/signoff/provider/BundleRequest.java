@@ -10,9 +10,16 @@ import java.util.Map;
  * @param reference    ticket number / operator, sent along
  * @param scheduledAt  run at this time on the provider side, or null for now
  * @param jobName      a unique name so the job can be found again
+ * @param jobMarker    a text unique to this request, inside {@code reference}, by which the job is found again among
+ *                     others of the same name (an earlier offboarding of the same person); null: by name alone
  */
-public record BundleRequest(Map<String, Object> options, String reference, Instant scheduledAt, String jobName) {
+public record BundleRequest(Map<String, Object> options, String reference, Instant scheduledAt, String jobName,
+                            String jobMarker) {
     public BundleRequest {
         options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    public BundleRequest(Map<String, Object> options, String reference, Instant scheduledAt, String jobName) {
+        this(options, reference, scheduledAt, jobName, null);
     }
 }

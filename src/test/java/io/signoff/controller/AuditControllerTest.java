@@ -125,4 +125,20 @@ class AuditControllerTest {
         assertTrue(exports.get(1).message().contains("does not exist"), exports.get(1).message());
         assertTrue(store.verify().ok(), "the export rows are chained like any other");
     }
+
+    @Test
+    void anExportThatCannotBeRecordedLeavesNoFileBehind() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TRIGGER refuse_export_rows BEFORE INSERT ON audit_events WHEN NEW.action = 'audit.export'"
+                    + " BEGIN SELECT RAISE(ABORT, 'the disk refused the row'); END");
+        }
+        Path csv = dir.resolve("unrecorded.csv");
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> controller.export(AuditFilter.ALL, csv, false, ExportProgress.NONE).get());
+        AuditExportException cause = assertInstanceOf(AuditExportException.class, e.getCause());
+        assertTrue(cause.getMessage().startsWith("The export could not be recorded in the audit trail, so its files were removed"),
+                cause.getMessage());
+        assertTrue(Files.notExists(csv) && Files.notExists(AuditCsvExporter.manifestFor(csv)), "no unrecorded copy of the trail");
+    }
 }

@@ -111,6 +111,32 @@ class RunLockTest {
         }
     }
 
+    @Test
+    void aRefusedCancelOrStartOfARunWorkedOnHereKeepsItsLock() throws Exception {
+        try (SimHarness h = SimHarness.start(dir);
+             OffboardingJournal secondJournal = OffboardingJournal.open(h.journal.file())) {
+            OffboardingRunner first = h.runner();
+            OffboardingScheduler firstScheduler = new OffboardingScheduler(h.journal, first, SimHarness.fastSettings(),
+                    Clock.systemUTC(), h.timer);
+            OffboardingTarget jane = h.find(SimHarness.JANE, "lucid");
+            OffboardingPlan plan = new PlanBuilder(Clock.systemUTC()).build(List.of(jane), PlanBuilder.suggestedOptions(List.of(jane)));
+            String runId = first.start(plan, null).runId();
+            assertEquals(RunState.NEEDS_ATTENTION, first.awaitSettled(runId, Duration.ofSeconds(20)).state(), "waits for an attestation");
+
+            // The operator clicks Cancel, then Run now, on a stale list: both refused, and the run stays this console's.
+            assertThrows(IllegalStateException.class, () -> firstScheduler.cancel(runId, "stale list"));
+            assertThrows(IllegalStateException.class, () -> firstScheduler.runNow(runId, null));
+            OffboardingRunner second = new OffboardingRunner(secondJournal, h.providers, h.audit, SimHarness.OPERATOR, "ui",
+                    SimHarness.fastSettings(), Clock.systemUTC(), h.timer);
+            assertTrue(second.openElsewhere(runId));
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> second.resume(runId, null));
+            assertTrue(refused.getMessage().contains("open in another Signoff"), refused.getMessage());
+            assertEquals(RunState.NEEDS_ATTENTION, h.journal.load(runId).orElseThrow().state());
+            firstScheduler.close();
+            second.close();
+        }
+    }
+
     private static String holdingRun(Process child) throws Exception {
         CompletableFuture<String> runId = new CompletableFuture<>();
         StringBuilder output = new StringBuilder();

@@ -39,10 +39,16 @@ final class CippJobResults {
     private CippJobResults() { }
 
     /**
-     * The row of the job named {@code jobName}: the one queued with {@code reference} when given, else the newest of
-     * that name (CIPP keeps finished jobs, so a name queued again has several rows).
+     * The row of the job named {@code jobName} (CIPP keeps finished jobs, so a name queued again has several rows):
+     * <ol>
+     *   <li>the one whose Reference contains {@code marker}, when given;</li>
+     *   <li>else the unfinished one: CIPP keeps one unfinished task per name, and queueing again while it is there only
+     *       answers "already exists", so it is the job a queue call of ours made or would have been given;</li>
+     *   <li>else, with a marker, none when the rows carry references (all are earlier offboardings' jobs);</li>
+     *   <li>else the newest (a CIPP that keeps no references: the name is all there is to go by).</li>
+     * </ol>
      */
-    static Optional<JsonObject> pick(List<JsonObject> rows, String jobName, String tenant, String reference) {
+    static Optional<JsonObject> pick(List<JsonObject> rows, String jobName, String tenant, String marker) {
         Comparator<JsonObject> newestFirst = Comparator.comparingLong(CippJobResults::scheduledTime).reversed();
         List<JsonObject> named = rows.stream()
                 .filter(r -> jobName.equalsIgnoreCase(nullToEmpty(string(r, "Name")).strip()))
@@ -57,19 +63,23 @@ final class CippJobResults {
         List<JsonObject> sameTenant = named.stream()
                 .filter(r -> string(r, "Tenant") == null || tenant.equalsIgnoreCase(string(r, "Tenant"))).toList();
         List<JsonObject> candidates = sameTenant.isEmpty() ? named : sameTenant;
-        if (reference != null && !reference.isBlank()) {
-            Optional<JsonObject> byRef = candidates.stream().filter(r -> reference.equals(nullToEmpty(string(r, "Reference")).strip()))
-                    .findFirst();
-            if (byRef.isPresent()) return byRef;
-            // Jobs of that name that carry other references are older ones (an earlier offboarding of the same person):
-            // ours is not among them. Only a CIPP that keeps no references at all leaves the name to go by.
-            boolean keepsReferences = candidates.stream().anyMatch(r -> !nullToEmpty(string(r, "Reference")).isBlank());
-            if (keepsReferences) return Optional.empty();
+        boolean marked = marker != null && !marker.isBlank();
+        if (marked) {
+            Optional<JsonObject> ours = candidates.stream()
+                    .filter(r -> nullToEmpty(string(r, "Reference")).contains(marker)).findFirst();
+            if (ours.isPresent()) return ours;
         }
+        Optional<JsonObject> unfinished = candidates.stream().filter(r -> {
+            BundleStatus.State state = state(string(r, "TaskState"));
+            return state == BundleStatus.State.PLANNED || state == BundleStatus.State.RUNNING;
+        }).findFirst();
+        if (unfinished.isPresent()) return unfinished;
+        if (marked && candidates.stream().anyMatch(r -> !nullToEmpty(string(r, "Reference")).isBlank())) return Optional.empty();
         return Optional.of(candidates.get(0));
     }
 
-    static BundleStatus status(JsonObject row, Redactor redactor) {
+    /** @param marker what the job was asked for by (null: by name): whether the row carries it is reported */
+    static BundleStatus status(JsonObject row, Redactor redactor, String marker) {
         BundleStatus.State state = state(string(row, "TaskState"));
         JsonElement results = member(row, "Results");
         List<String> sentences = new ArrayList<>();
@@ -83,7 +93,8 @@ final class CippJobResults {
         }
         String rawText = results == null || results.isJsonNull() ? ""
                 : results.isJsonPrimitive() ? results.getAsString() : results.toString();
-        return new BundleStatus(state, steps, scrub(rawText, redactor));
+        boolean byName = marker == null || marker.isBlank() || !nullToEmpty(string(row, "Reference")).contains(marker);
+        return new BundleStatus(state, steps, scrub(rawText, redactor), byName);
     }
 
     static BundleStatus.State state(String taskState) {

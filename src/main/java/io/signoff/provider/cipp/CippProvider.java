@@ -278,7 +278,7 @@ public final class CippProvider implements Provider {
         boolean already = text.toLowerCase(Locale.ROOT).contains("already exists");
         // A job that was already queued is someone else's (or an earlier one): it is followed by its name alone.
         return already ? new BundleJob(connection.id(), tenantOf(user), upn, jobName, ALREADY_QUEUED + text, null)
-                : new BundleJob(connection.id(), tenantOf(user), upn, jobName, text, request.reference());
+                : new BundleJob(connection.id(), tenantOf(user), upn, jobName, text, request.jobMarker());
     }
 
     /** True when {@link #queueOffboarding} found a job of that name already queued instead of queueing a new one. */
@@ -291,7 +291,7 @@ public final class CippProvider implements Provider {
         JsonElement root = transport.get("ListScheduledItems", Map.of("Type", OFFBOARDING_COMMAND,
                 "tenantFilter", job.tenantId(), "Name", job.jobName())).root();
         return CippJobResults.pick(CippMapping.rows(root), job.jobName(), job.tenantId(), job.reference())
-                .map(row -> CippJobResults.status(row, redactor))
+                .map(row -> CippJobResults.status(row, redactor, job.reference()))
                 .orElseGet(() -> new BundleStatus(BundleStatus.State.NOT_FOUND, List.of(), ""));
     }
 

@@ -198,10 +198,7 @@ public final class AuditView implements SectionView {
             return;
         }
         currentFilter = filter;
-        // An empty trail is not a filter that matched nothing: say what will appear here.
-        placeholder.setText(filter.equals(AuditFilter.ALL)
-                ? "Nothing recorded yet. Every revoke, offboarding step, attestation and export will be listed here."
-                : "No audit rows match the filters.");
+        placeholder.setText("Loading…");
         long gen = ++generation;
         cursor = null;
         loadingPage = true;
@@ -212,8 +209,13 @@ public final class AuditView implements SectionView {
             if (gen != generation) return;
             loadingPage = false;
             if (error != null) {
+                placeholder.setText("The audit rows could not be loaded: see the status line.");
                 fail("Could not load the audit rows", error);
             } else {
+                // An empty trail is not a filter that matched nothing: say what will appear here.
+                placeholder.setText(filter.equals(AuditFilter.ALL)
+                        ? "Nothing recorded yet. Every revoke, offboarding step, attestation and export will be listed here."
+                        : "No audit rows match the filters.");
                 table.getSelectionModel().clearSelection();
                 rows.setAll(page.rows());
                 cursor = page.nextCursor();

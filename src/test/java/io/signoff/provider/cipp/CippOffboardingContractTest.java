@@ -105,15 +105,26 @@ class CippOffboardingContractTest extends ScriptedCippTestBase {
 
 
     @Test
-    void aJobQueuedWithAReferenceIsFoundByItAndAnotherJobOfTheSameNameIsNotTakenForIt() throws Exception {
+    void aJobQueuedWithAMarkerIsFoundByItAndAnotherJobOfTheSameNameIsNotTakenForIt() throws Exception {
+        String earlierAndOpen = "[{\"Name\":\"Offboarding: jane.doe@contoso.com\",\"Tenant\":\"contoso.onmicrosoft.com\","
+                + "\"TaskState\":\"Completed\",\"Results\":\"Planned\",\"ScheduledTime\":\"1785000900\",\"Reference\":\"OLD-2\"},"
+                + "{\"Name\":\"Offboarding: jane.doe@contoso.com\",\"Tenant\":\"contoso.onmicrosoft.com\","
+                + "\"TaskState\":\"Planned\",\"Results\":\"Planned\",\"ScheduledTime\":\"1785000100\",\"Reference\":\"HR-21\"}]";
         cipp.on("ListScheduledItems", json(200, fixture("scheduled-completed-array.json")),
-                json(200, fixture("scheduled-completed-array.json")), json(200, fixture("scheduled-planned.json")));
+                json(200, fixture("scheduled-completed-array.json")), json(200, fixture("scheduled-completed-array.json")),
+                json(200, earlierAndOpen), json(200, fixture("scheduled-planned.json")));
 
         BundleStatus older = provider.offboardingStatus(job("OLD-1"));
-        assertEquals(List.of(), older.steps(), "the older row of that name, found by its reference although not the newest");
-        assertEquals(BundleStatus.State.NOT_FOUND, provider.offboardingStatus(job("HR-9 · Signoff run-1/s01")).state(),
-                "both rows of that name carry other references: neither is this run's job");
-        assertEquals(BundleStatus.State.PLANNED, provider.offboardingStatus(job("HR-9 · Signoff run-1/s01")).state(),
+        assertEquals(BundleStatus.State.COMPLETED, older.state());
+        assertEquals(List.of(), older.steps(), "the older finished row of that name, found by its marker although not the newest");
+        BundleStatus newer = provider.offboardingStatus(job("TICKET-123"));
+        assertEquals(List.of("RevokeSessions", "RemoveMFADevices"), newer.steps().stream().map(BundleStatus.StepOutcome::step).toList(),
+                "the marker is found inside the reference");
+        assertEquals(BundleStatus.State.NOT_FOUND, provider.offboardingStatus(job("Signoff run-1/s01")).state(),
+                "both rows of that name are finished and carry other references: neither is this run's job");
+        assertEquals(BundleStatus.State.PLANNED, provider.offboardingStatus(job("Signoff run-1/s01")).state(),
+                "the one unfinished task of that name is the one a queue call would have made or been given");
+        assertEquals(BundleStatus.State.PLANNED, provider.offboardingStatus(job("Signoff run-1/s01")).state(),
                 "a CIPP that keeps no references: the name is all there is to go by");
     }
 

@@ -171,7 +171,8 @@ class AuditViewTest {
         TableView<AuditRecord> table = robot.lookup("#audit-table").queryTableView();
         robot.clickOn("#audit-text").write("no-such-person");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#audit-count").queryAs(Label.class).getText().equals("0 rows"));
-        assertEquals("No audit rows match the filters.", ((Label) table.getPlaceholder()).getText());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "No audit rows match the filters.".equals(((Label) table.getPlaceholder()).getText()));
 
         try (SqliteAuditStore empty = SqliteAuditStore.open(dir.resolve("empty-" + java.util.UUID.randomUUID() + ".db"))) {
             Stage second = WaitForAsyncUtils.asyncFx(() -> new Stage()).get(5, TimeUnit.SECONDS);
