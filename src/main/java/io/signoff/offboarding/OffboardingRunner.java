@@ -82,12 +82,18 @@ public final class OffboardingRunner implements AutoCloseable {
         RunRules.requireRunnable(plan);
         String runId = RunRules.newRunId();
         Instant now = clock.instant();
-        journal.createRun(runId, plan, RunState.RUNNING, operator, channel, now, null);
-        String summary = plan.steps().size() + " steps for " + plan.people().size() + " people"
-                + (plan.reference().isBlank() ? "" : ", reference " + plan.reference());
-        audit.run(runId, "offboarding.run_started", Outcome.SUCCEEDED, summary, now, RunRules.people(plan));
-        locks.acquire(runId); // a new run: nobody else knows it yet
-        ActiveRun run = activate(runId);
+        locks.acquire(runId); // before the journal shows the run to other consoles
+        ActiveRun run;
+        try {
+            journal.createRun(runId, plan, RunState.RUNNING, operator, channel, now, null);
+            String summary = plan.steps().size() + " steps for " + plan.people().size() + " people"
+                    + (plan.reference().isBlank() ? "" : ", reference " + plan.reference());
+            audit.run(runId, "offboarding.run_started", Outcome.SUCCEEDED, summary, now, RunRules.people(plan));
+            run = activate(runId);
+        } catch (RuntimeException e) {
+            locks.release(runId, false);
+            throw e;
+        }
         if (listener != null) run.listeners.add(listener);
         pump(run);
         return snapshot(run);
@@ -251,8 +257,12 @@ public final class OffboardingRunner implements AutoCloseable {
     /** Stops taking work; steps in flight finish their current call and stay journalled. */
     @Override
     public void close() {
-        threads.close();
-        locks.close();
+        if (threads.close()) {
+            locks.close();
+        } else {
+            // A call still blocked may yet journal its outcome: its runs stay locked until this process ends.
+            LOG.warn("Offboarding calls still in flight at close: their runs stay locked until Signoff ends");
+        }
     }
 
     // ---- engine internals (used by StepWork) ----
@@ -347,11 +357,15 @@ public final class OffboardingRunner implements AutoCloseable {
             // A failed step is final for the provider but not for the run: the operator retries or skips it.
             next = states.stream().allMatch(s -> s.status().terminal() && !s.needsOperator()) ? RunState.FINISHED
                     : moving ? RunState.RUNNING : RunState.NEEDS_ATTENTION;
-            if (next == run.state) return;
-            journal.setRunState(run.runId, next, null, clock.instant());
-            run.state = next;
-            if (next == RunState.FINISHED) locks.release(run.runId, true);
-            run.notifyAll();
+            boolean changed = next != run.state;
+            if (changed) {
+                journal.setRunState(run.runId, next, null, clock.instant());
+                run.state = next;
+                run.notifyAll();
+            }
+            // Over, and nothing in flight that could still change a step: the run is let go (idempotent).
+            if (next == RunState.FINISHED && !run.anyBusy()) locks.release(run.runId, true);
+            if (!changed) return;
         }
         tell(run, null);
     }
@@ -411,6 +425,8 @@ public final class OffboardingRunner implements AutoCloseable {
         ActiveRun run = active.get(runId);
         if (run != null) return run;
         resume(runId, null);
-        return active.get(runId);
+        run = active.get(runId);
+        if (run == null) throw new IllegalStateException("Run " + runId + " is finished: nothing in it can change any more");
+        return run;
     }
 }

@@ -73,16 +73,22 @@ final class RunnerThreads {
         }
     }
 
-    /** Stops taking work; calls in flight finish (bounded wait). */
-    void close() {
+    /**
+     * Stops taking work; calls in flight finish (bounded wait).
+     *
+     * @return whether every worker stopped (false: a call is still blocked, and may still write its outcome)
+     */
+    boolean close() {
         closed = true;
         pending.forEach(f -> f.cancel(false));
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();
+            return workers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -3,6 +3,8 @@ package io.signoff.offboarding;
 import io.signoff.model.Outcome;
 import io.signoff.model.StepStatus;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runner's side of "run at DATE TIME", for {@link OffboardingScheduler}: journals a plan to run later (queueing its
@@ -11,6 +13,7 @@ import java.time.Instant;
  * start it, or cancel it while the other starts it.
  */
 final class ScheduledRuns {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledRuns.class);
     private final OffboardingRunner runner;
 
     ScheduledRuns(OffboardingRunner runner) {
@@ -25,20 +28,42 @@ final class ScheduledRuns {
         RunRules.requireRunnable(plan);
         String runId = RunRules.newRunId();
         Instant now = runner.clock.instant();
-        runner.journal.createRun(runId, plan, RunState.SCHEDULED, runner.operator, runner.channel, now, runAt);
-        runner.audit.run(runId, "offboarding.run_scheduled", Outcome.SUCCEEDED, "Scheduled for " + runAt, now,
-                RunRules.people(plan));
-        ActiveRun run = new ActiveRun(runner.journal.loadRun(runId).orElseThrow());
-        // Another console sees the run as soon as it is journalled: not to be started or cancelled while its provider
-        // jobs are being queued.
+        // Taken before the journal shows the run to other consoles: not to be started or cancelled while its provider
+        // jobs are being queued, nor while a 429 or a lost answer has the queue call waiting to be made again or read.
         runner.locks.acquire(runId);
         try {
+            runner.journal.createRun(runId, plan, RunState.SCHEDULED, runner.operator, runner.channel, now, runAt);
+            runner.audit.run(runId, "offboarding.run_scheduled", Outcome.SUCCEEDED, "Scheduled for " + runAt, now,
+                    RunRules.people(plan));
+            ActiveRun run = new ActiveRun(runner.journal.loadRun(runId).orElseThrow());
             for (PlanStep step : plan.steps()) {
                 if (step.action() == StepAction.OFFBOARD_BUNDLE && run.claim(step.id())) runner.work.doCall(run, step, runAt);
             }
+            awaitQueueCalls(run);
             return runner.snapshot(run);
         } finally {
             runner.locks.release(runId, false);
+        }
+    }
+
+    /** Waits until no queue call of the run is pending (retried after a 429, or being settled by a read). */
+    private void awaitQueueCalls(ActiveRun run) {
+        long deadline = System.nanoTime() + runner.settings.maxRateLimitWait().multipliedBy(3).toNanos();
+        synchronized (run) {
+            while (run.anyBusy()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("Scheduled run {}: its provider jobs are still being queued after {}; the run is let go now",
+                            run.runId, runner.settings.maxRateLimitWait().multipliedBy(3));
+                    return;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(run, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

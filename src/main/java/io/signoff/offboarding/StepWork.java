@@ -41,8 +41,19 @@ final class StepWork {
     /** Takes the step's pacing slot, then calls (later when the lane is busy). */
     void call(ActiveRun run, PlanStep step) {
         Duration wait = runner.pacer.reserve(step);
-        if (wait.isZero()) doCall(run, step, null);
-        else runner.later(wait, () -> doCall(run, step, null));
+        if (wait.isZero()) doCall(run, step, providerTime(run));
+        else runner.later(wait, () -> doCall(run, step, providerTime(run)));
+    }
+
+    /**
+     * When a provider job queued now should run: at the run's time while the run is still only scheduled (a call made
+     * again after a 429 must not turn a job for Friday into one for now), else at once.
+     */
+    private Instant providerTime(ActiveRun run) {
+        synchronized (run) {
+            return run.state == RunState.SCHEDULED && run.scheduledAt != null && run.scheduledAt.isAfter(now())
+                    ? run.scheduledAt : null;
+        }
     }
 
     /** @param scheduledAt for a provider job: run it on the provider at this time (null = now) */
@@ -207,7 +218,12 @@ final class StepWork {
     /** Polls a queued provider job until it reports, then maps its per-step outcomes. */
     void poll(ActiveRun run, PlanStep step) {
         JournalStep js = run.step(step.id());
-        if (js.state().status() != StepStatus.QUEUED) {
+        boolean onlyScheduled;
+        synchronized (run) {
+            onlyScheduled = run.state == RunState.SCHEDULED;
+        }
+        if (js.state().status() != StepStatus.QUEUED || onlyScheduled) {
+            // A run still only scheduled polls its jobs once it starts, not while it is being scheduled.
             runner.release(run, step.id());
             return;
         }

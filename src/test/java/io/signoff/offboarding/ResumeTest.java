@@ -102,6 +102,9 @@ class ResumeTest {
         assertEquals(2, cf.attempts(), "the read showed it had not happened, so it was called");
         assertEquals(StepStatus.SUCCEEDED, run.step(job.id()).orElseThrow().status(), "the job was found and polled, not queued again");
         assertEquals(queued.jobName(), run.step(job.id()).orElseThrow().reference());
+        BundleJob followed = h.journal.loadRun(runId).orElseThrow().steps().stream()
+                .filter(s -> s.state().stepId().equals(job.id())).findFirst().orElseThrow().job();
+        assertEquals(null, followed.reference(), "found without a marker, so followed by its name: " + followed);
         assertEquals(1, h.sim.calls().count(ProviderKind.CIPP, "/ExecOffboardUser"));
         assertEquals(1, h.sim.calls().entries(ProviderKind.SCIM).stream().filter(e -> e.method().equals("PATCH")).count());
         assertEquals(1, h.sim.calls().count(ProviderKind.SLACK, "/admin.users.deactivate"));

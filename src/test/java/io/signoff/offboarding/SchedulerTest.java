@@ -8,6 +8,7 @@ import io.signoff.model.Outcome;
 import io.signoff.model.ProviderKind;
 import io.signoff.model.RevokeOptions;
 import io.signoff.model.StepStatus;
+import io.signoff.simulator.Fault;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,6 +104,34 @@ class SchedulerTest {
         assertTrue(finished.await(20, TimeUnit.SECONDS), "ran at its time");
         assertEquals(2, slackWrites());
         assertEquals(RunState.FINISHED, runner.snapshot(scheduled.runId()).orElseThrow().state());
+        scheduler.close();
+    }
+
+    @Test
+    void aScheduledCippJobRateLimitedWhileBeingQueuedIsStillQueuedForItsTimeNotForNow() throws Exception {
+        Clock clock = Clock.systemUTC();
+        OffboardingRunner runner = h.runner(SimHarness.fastSettings(), clock);
+        OffboardingScheduler scheduler = new OffboardingScheduler(h.journal, runner, SimHarness.fastSettings(), clock, h.timer);
+        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
+        OffboardingPlan plan = new PlanBuilder(clock).build(List.of(jane), new OffboardingOptions(Map.of(
+                "cipp", ProviderOptions.none().withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), "HR-12"));
+        Instant due = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // Every attempt the transport makes is refused with a 429: the engine itself must call again, after the wait.
+        int attempts = 1 + io.signoff.model.RequestOptions.defaults().maxRetries();
+        h.sim.faults(ProviderKind.CIPP).retryAfter(Duration.ofSeconds(1)).forceNext(Fault.RATE_LIMIT, attempts);
+
+        RunSnapshot scheduled = scheduler.schedule(plan, due, null);
+
+        PlanStep job = plan.steps().get(0);
+        StepState queued = scheduled.step(job.id()).orElseThrow();
+        assertEquals(StepStatus.QUEUED, queued.status(), queued::toString);
+        assertTrue(queued.detail().startsWith("Scheduled on Demo MSP (CIPP) for " + due), queued.detail());
+        Thread.sleep(1000); // an immediate job would be running or done by now (the simulator's jobs take 0.4 s)
+        io.signoff.provider.BundleStatus onCipp = h.providers.provider("cipp").offboardingStatus(
+                h.journal.loadRun(scheduled.runId()).orElseThrow().steps().get(0).job());
+        assertEquals(io.signoff.provider.BundleStatus.State.PLANNED, onCipp.state(), "queued for its time, not for now");
+        assertEquals(1, h.sim.calls().entries(ProviderKind.CIPP).stream()
+                .filter(e -> e.path().endsWith("/ExecOffboardUser") && e.fault() == null).count());
         scheduler.close();
     }
 

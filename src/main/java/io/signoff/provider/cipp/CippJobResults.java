@@ -42,8 +42,9 @@ final class CippJobResults {
      * The row of the job named {@code jobName} (CIPP keeps finished jobs, so a name queued again has several rows):
      * <ol>
      *   <li>the one whose Reference contains {@code marker}, when given;</li>
-     *   <li>else the unfinished one: CIPP keeps one unfinished task per name, and queueing again while it is there only
-     *       answers "already exists", so it is the job a queue call of ours made or would have been given;</li>
+     *   <li>else the unfinished one, unless another request's marker is on it: CIPP keeps one unfinished task per
+     *       name, and queueing again while it is there only answers "already exists", so it is the job a queue call of
+     *       ours made (before markers were sent) or would have been given;</li>
      *   <li>else, with a marker, none when the rows carry references (all are earlier offboardings' jobs);</li>
      *   <li>else the newest (a CIPP that keeps no references: the name is all there is to go by).</li>
      * </ol>
@@ -69,9 +70,13 @@ final class CippJobResults {
                     .filter(r -> nullToEmpty(string(r, "Reference")).contains(marker)).findFirst();
             if (ours.isPresent()) return ours;
         }
+        // A marker reads "<app> <id>": an unfinished row marked by the same app for another id is another request's
+        // job (another run's, scheduled for its own time), never this one's.
+        String markedByOthers = marked && marker.indexOf(' ') > 0 ? marker.substring(0, marker.indexOf(' ') + 1) : null;
         Optional<JsonObject> unfinished = candidates.stream().filter(r -> {
             BundleStatus.State state = state(string(r, "TaskState"));
-            return state == BundleStatus.State.PLANNED || state == BundleStatus.State.RUNNING;
+            boolean open = state == BundleStatus.State.PLANNED || state == BundleStatus.State.RUNNING;
+            return open && (markedByOthers == null || !nullToEmpty(string(r, "Reference")).contains(markedByOthers));
         }).findFirst();
         if (unfinished.isPresent()) return unfinished;
         if (marked && candidates.stream().anyMatch(r -> !nullToEmpty(string(r, "Reference")).isBlank())) return Optional.empty();

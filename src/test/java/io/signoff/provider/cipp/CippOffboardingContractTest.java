@@ -110,9 +110,16 @@ class CippOffboardingContractTest extends ScriptedCippTestBase {
                 + "\"TaskState\":\"Completed\",\"Results\":\"Planned\",\"ScheduledTime\":\"1785000900\",\"Reference\":\"OLD-2\"},"
                 + "{\"Name\":\"Offboarding: jane.doe@contoso.com\",\"Tenant\":\"contoso.onmicrosoft.com\","
                 + "\"TaskState\":\"Planned\",\"Results\":\"Planned\",\"ScheduledTime\":\"1785000100\",\"Reference\":\"HR-21\"}]";
+        String anotherRunsFridayJob = "[{\"Name\":\"Offboarding: jane.doe@contoso.com\",\"Tenant\":\"contoso.onmicrosoft.com\","
+                + "\"TaskState\":\"Planned\",\"Results\":\"Planned\",\"ScheduledTime\":\"1785600000\","
+                + "\"Reference\":\"HR-30 | Signoff run-friday/s01\"},"
+                + "{\"Name\":\"Offboarding: jane.doe@contoso.com\",\"Tenant\":\"contoso.onmicrosoft.com\","
+                + "\"TaskState\":\"Completed\",\"Results\":\"Planned\",\"ScheduledTime\":\"1785000000\","
+                + "\"Reference\":\"HR-31 | Signoff run-now/s01\"}]";
         cipp.on("ListScheduledItems", json(200, fixture("scheduled-completed-array.json")),
                 json(200, fixture("scheduled-completed-array.json")), json(200, fixture("scheduled-completed-array.json")),
-                json(200, earlierAndOpen), json(200, fixture("scheduled-planned.json")));
+                json(200, earlierAndOpen), json(200, fixture("scheduled-planned.json")), json(200, anotherRunsFridayJob),
+                json(200, anotherRunsFridayJob));
 
         BundleStatus older = provider.offboardingStatus(job("OLD-1"));
         assertEquals(BundleStatus.State.COMPLETED, older.state());
@@ -122,10 +129,19 @@ class CippOffboardingContractTest extends ScriptedCippTestBase {
                 "the marker is found inside the reference");
         assertEquals(BundleStatus.State.NOT_FOUND, provider.offboardingStatus(job("Signoff run-1/s01")).state(),
                 "both rows of that name are finished and carry other references: neither is this run's job");
-        assertEquals(BundleStatus.State.PLANNED, provider.offboardingStatus(job("Signoff run-1/s01")).state(),
+        BundleStatus open = provider.offboardingStatus(job("Signoff run-1/s01"));
+        assertEquals(BundleStatus.State.PLANNED, open.state(),
                 "the one unfinished task of that name is the one a queue call would have made or been given");
-        assertEquals(BundleStatus.State.PLANNED, provider.offboardingStatus(job("Signoff run-1/s01")).state(),
-                "a CIPP that keeps no references: the name is all there is to go by");
+        assertTrue(open.foundByName(), "found without the marker: to be followed by name");
+        BundleStatus unmarked = provider.offboardingStatus(job("Signoff run-1/s01"));
+        assertEquals(BundleStatus.State.PLANNED, unmarked.state(), "a CIPP that keeps no references: the name is all there is");
+        assertTrue(unmarked.foundByName());
+
+        assertEquals(BundleStatus.State.NOT_FOUND, provider.offboardingStatus(job("Signoff run-lost/s01")).state(),
+                "another run's job planned for Friday is not this immediate run's, though it is the unfinished one");
+        BundleStatus mine = provider.offboardingStatus(job("Signoff run-now/s01"));
+        assertEquals(BundleStatus.State.COMPLETED, mine.state(), "found by the marker inside 'HR-31 | Signoff run-now/s01'");
+        assertFalse(mine.foundByName());
     }
 
     private static BundleJob job(String reference) {
