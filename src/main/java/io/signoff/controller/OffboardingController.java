@@ -187,7 +187,7 @@ public final class OffboardingController implements AutoCloseable {
     public CompletableFuture<List<RunSummary>> resumableRuns() {
         return async(() -> services.journal().runs(Set.of(RunState.RUNNING, RunState.NEEDS_ATTENTION, RunState.INTERRUPTED))
                 .stream().filter(r -> !runner.activeRuns().contains(r.runId()) && !runner.openElsewhere(r.runId()))
-                .map(this::asSeenHere).toList());
+                .map(r -> r.state() == RunState.RUNNING ? interrupted(r) : r).toList()); // nobody works on these
     }
 
     // ---- scheduling ----
@@ -271,8 +271,12 @@ public final class OffboardingController implements AutoCloseable {
     private RunSummary asSeenHere(RunSummary r) {
         boolean orphan = r.state() == RunState.RUNNING && !runner.activeRuns().contains(r.runId())
                 && !runner.openElsewhere(r.runId());
-        return orphan ? new RunSummary(r.runId(), RunState.INTERRUPTED, r.people(), r.reference(), r.createdAt(),
-                r.scheduledAt(), r.stepsTotal(), r.stepsDone(), r.operator(), r.channel()) : r;
+        return orphan ? interrupted(r) : r;
+    }
+
+    private static RunSummary interrupted(RunSummary r) {
+        return new RunSummary(r.runId(), RunState.INTERRUPTED, r.people(), r.reference(), r.createdAt(), r.scheduledAt(),
+                r.stepsTotal(), r.stepsDone(), r.operator(), r.channel());
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {

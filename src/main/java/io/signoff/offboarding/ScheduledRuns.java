@@ -70,20 +70,16 @@ final class ScheduledRuns {
     /** Starts a scheduled (or missed) run now. */
     RunSnapshot startScheduled(String runId, RunListener listener, String note) {
         synchronized (runner.takeovers) {
-            return startScheduledTakingOver(runId, listener, note);
+            JournalRun stored = runner.lockedRun(runId);
+            if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
+                runner.locks.release(runId, false);
+                throw new IllegalStateException("Run " + runId + " is " + RunRules.label(stored.state()) + ", not scheduled");
+            }
+            ActiveRun run = runner.takeOver(stored, note, "offboarding.run_started", note);
+            if (listener != null) run.listeners.add(listener);
+            runner.pump(run);
+            return runner.snapshot(run);
         }
-    }
-
-    private RunSnapshot startScheduledTakingOver(String runId, RunListener listener, String note) {
-        JournalRun stored = runner.lockedRun(runId);
-        if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
-            runner.locks.release(runId, false);
-            throw new IllegalStateException("Run " + runId + " is " + RunRules.label(stored.state()) + ", not scheduled");
-        }
-        ActiveRun run = runner.takeOver(stored, note, "offboarding.run_started", note);
-        if (listener != null) run.listeners.add(listener);
-        runner.pump(run);
-        return runner.snapshot(run);
     }
 
     /**
@@ -92,28 +88,24 @@ final class ScheduledRuns {
      */
     void cancelScheduled(String runId, String why) {
         synchronized (runner.takeovers) {
-            cancelScheduledTakingOver(runId, why);
-        }
-    }
-
-    private void cancelScheduledTakingOver(String runId, String why) {
-        JournalRun stored = runner.lockedRun(runId);
-        boolean cancelled = false;
-        try {
-            if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
-                throw new IllegalStateException("Only a scheduled or missed run can be cancelled; run " + runId + " is "
-                        + RunRules.label(stored.state()));
+            JournalRun stored = runner.lockedRun(runId);
+            boolean cancelled = false;
+            try {
+                if (stored.state() != RunState.SCHEDULED && stored.state() != RunState.MISSED) {
+                    throw new IllegalStateException("Only a scheduled or missed run can be cancelled; run " + runId + " is "
+                            + RunRules.label(stored.state()));
+                }
+                boolean providerJobs = stored.steps().stream().anyMatch(s -> s.state().status() == StepStatus.QUEUED);
+                String note = why + (providerJobs ? " — the provider job(s) already scheduled on the provider stay scheduled"
+                        + " there: remove them in the provider's console" : "");
+                Instant now = runner.clock.instant();
+                runner.journal.setRunState(runId, RunState.CANCELLED, note, now);
+                runner.audit.run(runId, "offboarding.run_cancelled", Outcome.SUCCEEDED, note, now,
+                        RunRules.people(stored.plan()));
+                cancelled = true;
+            } finally {
+                runner.locks.release(runId, cancelled); // a cancelled run is final: its lock file goes
             }
-            boolean providerJobs = stored.steps().stream().anyMatch(s -> s.state().status() == StepStatus.QUEUED);
-            String note = why + (providerJobs ? " — the provider job(s) already scheduled on the provider stay scheduled"
-                    + " there: remove them in the provider's console" : "");
-            Instant now = runner.clock.instant();
-            runner.journal.setRunState(runId, RunState.CANCELLED, note, now);
-            runner.audit.run(runId, "offboarding.run_cancelled", Outcome.SUCCEEDED, note, now,
-                    RunRules.people(stored.plan()));
-            cancelled = true;
-        } finally {
-            runner.locks.release(runId, cancelled); // a cancelled run is final: its lock file goes
         }
     }
 

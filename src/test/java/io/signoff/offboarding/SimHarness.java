@@ -57,7 +57,7 @@ public final class SimHarness implements AutoCloseable {
         public final List<AuditEvent> events = new CopyOnWriteArrayList<>();
         private final AuditWriter store;
 
-        RecordingAudit(AuditWriter store) {
+        public RecordingAudit(AuditWriter store) {
             this.store = store;
         }
 

@@ -107,14 +107,7 @@ class HostileOffboardingInputTest {
                     t.found().forEach(a -> assertEquals(typed, a.account().email()));
                 }
                 OffboardingPlan plan = offboarding.preview(targets, OffboardingRig.options("HOSTILE-1"));
-                String runId = offboarding.run(plan, null).get(20, TimeUnit.SECONDS).runId();
-                RunSnapshot waiting = settled(offboarding, runId);
-                for (PlanStep step : plan.steps()) {
-                    if (waiting.step(step.id()).orElseThrow().status() == StepStatus.AWAITING_ATTESTATION) {
-                        offboarding.attest(runId, step.id(), "=cmd|' /C calc'!A0 logged out by hand").get(20, TimeUnit.SECONDS);
-                    }
-                }
-                RunSnapshot done = settled(offboarding, runId);
+                RunSnapshot done = OffboardingRig.runAttestingManualSteps(offboarding, plan, "=cmd|' /C calc'!A0 logged out by hand");
                 assertEquals(RunState.FINISHED, done.state(), done.steps().toString());
 
                 // Each account acted on once, and only those accounts.
@@ -133,7 +126,7 @@ class HostileOffboardingInputTest {
                 assertTrue(store.verify().ok(), store.verify().toString());
 
                 // The report: one row per step, formula starts neutralised, names and addresses otherwise whole.
-                Path report = offboarding.exportReport(runId, dir.resolve("report.csv")).get(20, TimeUnit.SECONDS);
+                Path report = offboarding.exportReport(done.runId(), dir.resolve("report.csv")).get(20, TimeUnit.SECONDS);
                 List<CSVRecord> records;
                 try (Reader in = Files.newBufferedReader(report, StandardCharsets.UTF_8);
                      CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
@@ -154,16 +147,5 @@ class HostileOffboardingInputTest {
             timer.shutdownNow();
             executor.shutdownNow();
         }
-    }
-
-    /** Waits until the run needs the operator or is done. */
-    private static RunSnapshot settled(OffboardingController offboarding, String runId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            RunSnapshot s = offboarding.snapshot(runId).orElseThrow();
-            if (s.state() != RunState.RUNNING) return s;
-            Thread.sleep(50); // polling a background run's state, not waiting for the UI
-        }
-        throw new AssertionError("run " + runId + " did not settle");
     }
 }

@@ -4,12 +4,17 @@ import io.signoff.model.Connection;
 import io.signoff.model.ProviderKind;
 import io.signoff.model.RequestOptions;
 import io.signoff.model.RevokeOptions;
+import io.signoff.model.StepStatus;
+import io.signoff.controller.OffboardingController;
 import io.signoff.offboarding.BundleOptions;
 import io.signoff.offboarding.OffboardingOptions;
+import io.signoff.offboarding.OffboardingPlan;
 import io.signoff.offboarding.Operator;
 import io.signoff.offboarding.PlanStep;
 import io.signoff.offboarding.ProviderLookup;
 import io.signoff.offboarding.ProviderOptions;
+import io.signoff.offboarding.RunSnapshot;
+import io.signoff.offboarding.RunState;
 import io.signoff.offboarding.RunnerSettings;
 import io.signoff.provider.Provider;
 import io.signoff.provider.ProviderException;
@@ -30,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The offboarding engine's surroundings for the reliability tests: one connection per provider on a simulator, the
@@ -69,6 +75,33 @@ final class OffboardingRig {
     }
 
     /** Short timeouts (a hung answer costs seconds), one retry, every Slack tier budget raised on the client side. */
+    /**
+     * Runs the plan through the controller as the wizard does, attests every manual step with {@code attestation} once
+     * the run waits for it, and returns the run once it has settled again.
+     */
+    static RunSnapshot runAttestingManualSteps(OffboardingController offboarding, OffboardingPlan plan, String attestation)
+            throws Exception {
+        String runId = offboarding.run(plan, null).get(20, TimeUnit.SECONDS).runId();
+        RunSnapshot waiting = settled(offboarding, runId);
+        for (PlanStep step : plan.steps()) {
+            if (waiting.step(step.id()).orElseThrow().status() == StepStatus.AWAITING_ATTESTATION) {
+                offboarding.attest(runId, step.id(), attestation).get(20, TimeUnit.SECONDS);
+            }
+        }
+        return settled(offboarding, runId);
+    }
+
+    /** The run once nothing moves on its own any more (not RUNNING), within a minute. */
+    static RunSnapshot settled(OffboardingController offboarding, String runId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            RunSnapshot s = offboarding.snapshot(runId).orElseThrow();
+            if (s.state() != RunState.RUNNING) return s;
+            Thread.sleep(50); // polling a background run's state, not waiting for the UI
+        }
+        throw new AssertionError("run " + runId + " did not settle: " + offboarding.snapshot(runId));
+    }
+
     static RequestOptions quickOptions() {
         return RequestOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10))
                 .withMaxRetries(1);

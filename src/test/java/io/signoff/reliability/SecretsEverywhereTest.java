@@ -207,17 +207,10 @@ class SecretsEverywhereTest {
                 offboarding.saveTemplate("Leaver", null, options).get(20, TimeUnit.SECONDS);
                 OffboardingTarget omarTarget = offboarding.findTarget("omar.haddad@contoso.com", Set.of()).get(60, TimeUnit.SECONDS);
                 OffboardingPlan plan = offboarding.preview(List.of(omarTarget), options);
-                String runId = offboarding.run(plan, null).get(20, TimeUnit.SECONDS).runId();
-                RunSnapshot waiting = settled(offboarding, runId);
-                for (PlanStep step : plan.steps()) {
-                    if (waiting.step(step.id()).orElseThrow().status() == StepStatus.AWAITING_ATTESTATION) {
-                        offboarding.attest(runId, step.id(), "Logged out in the Lucid admin panel").get(20, TimeUnit.SECONDS);
-                    }
-                }
-                RunSnapshot done = settled(offboarding, runId);
+                RunSnapshot done = OffboardingRig.runAttestingManualSteps(offboarding, plan, "Logged out in the Lucid admin panel");
                 assertEquals(RunState.FINISHED, done.state(), done.steps().toString());
                 done.steps().forEach(st -> seen.add(st.detail()));
-                offboarding.exportReport(runId, exports.resolve("offboarding-report.csv")).get(20, TimeUnit.SECONDS);
+                offboarding.exportReport(done.runId(), exports.resolve("offboarding-report.csv")).get(20, TimeUnit.SECONDS);
             } finally {
                 timer.shutdownNow();
             }
@@ -257,17 +250,6 @@ class SecretsEverywhereTest {
         String canary = "canary~" + tag;
         Files.writeString(root.resolve("canary-utf16.bin"), "x" + canary, java.nio.charset.StandardCharsets.UTF_16LE);
         assertTrue(!new SecretScan(List.of(canary)).files(root, null).findings().isEmpty(), "the scan finds a canary");
-    }
-
-    /** Waits until the run needs the operator or is done. */
-    private static RunSnapshot settled(OffboardingController offboarding, String runId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            RunSnapshot s = offboarding.snapshot(runId).orElseThrow();
-            if (s.state() != RunState.RUNNING) return s;
-            Thread.sleep(50); // polling a background run's state, not waiting for the UI
-        }
-        throw new AssertionError("run " + runId + " did not settle: " + offboarding.snapshot(runId));
     }
 
     /** The provider for a connection id, as the console hands it to the offboarding engine. */

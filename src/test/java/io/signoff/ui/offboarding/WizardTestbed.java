@@ -5,7 +5,6 @@ import io.signoff.controller.LookupController;
 import io.signoff.controller.OffboardingController;
 import io.signoff.controller.ProviderPool;
 import io.signoff.controller.TenantsController;
-import io.signoff.model.AuditEvent;
 import io.signoff.model.ErrorKind;
 import io.signoff.model.ProviderKind;
 import io.signoff.offboarding.AuditWriter;
@@ -14,6 +13,7 @@ import io.signoff.offboarding.OffboardingServices;
 import io.signoff.offboarding.Operator;
 import io.signoff.offboarding.Pacing;
 import io.signoff.offboarding.RunnerSettings;
+import io.signoff.offboarding.SimHarness;
 import io.signoff.offboarding.TemplateStore;
 import io.signoff.provider.ProviderException;
 import io.signoff.simulator.cipp.CippSimulator;
@@ -22,9 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -44,7 +42,7 @@ final class WizardTestbed implements AutoCloseable {
     private final OffboardingJournal journal;
     private final OffboardingController controller;
     private final LookupController lookup;
-    private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
+    private final SimHarness.RecordingAudit audit;
 
     private WizardTestbed(Path dir) throws IOException {
         sim = SimulatedConnections.start();
@@ -53,22 +51,7 @@ final class WizardTestbed implements AutoCloseable {
         lookup = new LookupController(new TenantsController(pool, sim.executor()), sim.executor());
         auditStore = SqliteAuditStore.open(SqliteAuditStore.fileIn(dir));
         journal = OffboardingJournal.openBeside(auditStore);
-        AuditWriter store = AuditWriter.of(auditStore);
-        AuditWriter audit = new AuditWriter() {
-            @Override
-            public long append(AuditEvent event) {
-                long sequence = store.append(event);
-                audited.add(event);
-                return sequence;
-            }
-
-            @Override
-            public long appendOutcome(long attemptSequence, AuditEvent outcome) {
-                long sequence = store.appendOutcome(attemptSequence, outcome);
-                audited.add(outcome);
-                return sequence;
-            }
-        };
+        audit = new SimHarness.RecordingAudit(AuditWriter.of(auditStore));
         RunnerSettings settings = RunnerSettings.defaults().withPacing(Pacing.none())
                 .withJobPolling(Duration.ofMillis(150), Duration.ofMinutes(1))
                 .withVerification(5, Duration.ofMillis(150));
@@ -105,7 +88,7 @@ final class WizardTestbed implements AutoCloseable {
 
     /** Audit rows this testbed wrote for the run. */
     long auditRows(String runId) {
-        return audited.stream().filter(e -> runId.equals(e.runId())).count();
+        return audit.events.stream().filter(e -> runId.equals(e.runId())).count();
     }
 
     /** Whether the audit store's hash chain still verifies. */
