@@ -161,7 +161,8 @@ final class StepWork {
         if (verdict.worthRereading() && read < runner.settings.verifyAttempts()) {
             // The step stays claimed meanwhile: nothing calls it while its outcome is being read.
             LOG.info("Run {} step {}: the settling read failed ({}); reading again", run.runId, step.id(), verdict.detail());
-            runner.later(runner.settings.verifyInterval(), () -> settle(run, step, callIfNotApplied, read + 1));
+            runner.later(readAgainIn(runner.settings.verifyInterval(), verdict.retryAfter()),
+                    () -> settle(run, step, callIfNotApplied, read + 1));
             return;
         }
         switch (verdict.kind()) {
@@ -207,12 +208,22 @@ final class StepWork {
             finish(run, step, StepStatus.VERIFIED, verdict.detail(), List.of(), js.state().reference(), "verify");
         } else if ((verdict.kind() == Verdict.Kind.NOT_APPLIED || verdict.worthRereading())
                 && attempt < runner.settings.verifyAttempts()) {
-            runner.later(runner.settings.verifyInterval(), () -> verify(run, step, attempt + 1));
+            runner.later(readAgainIn(runner.settings.verifyInterval(), verdict.retryAfter()), () -> verify(run, step, attempt + 1));
         } else {
             String why = verdict.kind() == Verdict.Kind.NOT_APPLIED ? "the read does not show it yet: " : "no read-back: ";
             finish(run, step, StepStatus.SUCCEEDED, js.state().detail() + " (not verified — " + why + verdict.detail() + ")",
                     List.of(), js.state().reference(), "verify");
         }
+    }
+
+    /**
+     * When to read again after a read failed: the usual pause, or the Retry-After of a 429 when that is longer (up to
+     * the longest wait honoured). Reading again sooner would only be refused again, and spend the provider's budget.
+     */
+    private Duration readAgainIn(Duration usual, Duration retryAfter) {
+        if (retryAfter == null || retryAfter.compareTo(usual) <= 0) return usual;
+        Duration cap = runner.settings.maxRateLimitWait();
+        return retryAfter.compareTo(cap) > 0 ? cap : retryAfter;
     }
 
     /** Polls a queued provider job until it reports, then maps its per-step outcomes. */
@@ -249,7 +260,8 @@ final class StepWork {
                         + " (last: " + e.getMessage() + "): polling stopped; Retry polls again");
             } else {
                 LOG.debug("Run {} step {}: job poll failed, polling again: {}", run.runId, step.id(), e.getMessage());
-                runner.later(runner.settings.jobPollInterval(), () -> poll(run, step));
+                Duration asked = e.kind() == ErrorKind.RATE_LIMITED ? e.retryAfter() : null;
+                runner.later(readAgainIn(runner.settings.jobPollInterval(), asked), () -> poll(run, step));
             }
             return;
         }
