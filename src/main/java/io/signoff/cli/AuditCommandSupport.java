@@ -3,6 +3,9 @@ package io.signoff.cli;
 import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.ProviderKind;
 import io.signoff.settings.AppDirectories;
+import io.signoff.settings.SettingsStore;
+import io.signoff.vault.ConnectionSecrets;
+import io.signoff.vault.SessionVault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
@@ -19,12 +22,25 @@ final class AuditCommandSupport {
      * ({@code signoff --data-dir X verify-audit}), else the OS data directory.
      */
     static Path auditFile(CommandSpec spec, Path ownDataDir) {
-        Path dataDir = ownDataDir;
-        if (dataDir == null && spec.parent() != null) {
-            OptionSpec parentOption = spec.parent().findOption("--data-dir");
-            if (parentOption != null) dataDir = parentOption.getValue();
-        }
+        Path dataDir = ownDataDir != null ? ownDataDir : beforeTheCommand(spec, "--data-dir");
         return SqliteAuditStore.fileIn(AppDirectories.resolve(null, dataDir).data());
+    }
+
+    /**
+     * The operator name set in the console's settings (the command's own --config-dir, else the one given before the
+     * command, else the OS config directory), or null when none is set. Only the preferences are read: a cron job
+     * needs no keychain for this.
+     */
+    static String operatorName(CommandSpec spec, Path ownConfigDir) {
+        Path configDir = ownConfigDir != null ? ownConfigDir : beforeTheCommand(spec, "--config-dir");
+        SettingsStore settings = SettingsStore.open(AppDirectories.resolve(configDir, null).config(),
+                new ConnectionSecrets(new SessionVault(), new SessionVault()));
+        return settings.preferences().operatorName();
+    }
+
+    private static Path beforeTheCommand(CommandSpec spec, String option) {
+        OptionSpec parentOption = spec.parent() == null ? null : spec.parent().findOption(option);
+        return parentOption == null ? null : parentOption.getValue();
     }
 
     /** Null when the file exists; otherwise the message to print. */

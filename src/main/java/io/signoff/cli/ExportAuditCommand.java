@@ -68,6 +68,11 @@ public final class ExportAuditCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Audit directory (default: the OS data directory).")
     Path dataDir;
 
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Settings directory whose operator name the export's own audit row records"
+                    + " (default: the OS config directory).")
+    Path configDir;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -84,9 +89,9 @@ public final class ExportAuditCommand implements Callable<Integer> {
         AuditFilter filter = new AuditFilter(from, to, provider, tenant, null, null, outcome, null);
         try (SqliteAuditStore store = SqliteAuditStore.open(file)) {
             AuditCsvExporter exporter = new AuditCsvExporter(store, "Signoff " + BuildInfo.load().version(), Clock.systemUTC());
-            // Recorded as the OS user on this machine: this command reads no operator name from the settings.
             ExportResult r = exporter.exportRecorded(filter, out, bom, ExportProgress.NONE,
-                    OperatorIdentity.current(null).event("cli", AuditCsvExporter.EXPORT_ACTION));
+                    OperatorIdentity.current(AuditCommandSupport.operatorName(spec, configDir))
+                            .event("cli", AuditCsvExporter.EXPORT_ACTION));
             if (r.empty()) {
                 stdout.println("No audit rows match the filter: wrote " + r.csv() + " with the header row only.");
             } else {

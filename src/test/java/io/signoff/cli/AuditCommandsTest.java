@@ -9,6 +9,9 @@ import io.signoff.audit.AuditEventBuilder;
 import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.Outcome;
 import io.signoff.model.ProviderKind;
+import io.signoff.settings.SettingsStore;
+import io.signoff.vault.ConnectionSecrets;
+import io.signoff.vault.SessionVault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -83,14 +86,37 @@ class AuditCommandsTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(2, lines.size());
         assertTrue(lines.get(1).startsWith("3,2026-11-02T23:59:59.000Z,"), lines.get(1));
+        io.signoff.model.AuditEvent export = newestRow();
+        assertEquals(List.of("audit.export", "cli", Outcome.SUCCEEDED, "1", "slack", csv.toAbsolutePath().toString()),
+                List.of(export.action(), export.channel(), export.outcome(), export.parameters().get("rows"),
+                        export.parameters().get("filter.provider"), export.parameters().get("file")),
+                "the export left its row in the trail it read");
+    }
+
+    @Test
+    void exportAuditRecordsTheOperatorNameSetInTheSettings() throws Exception {
+        Path config = dir.resolve("config");
+        SettingsStore.open(config, new ConnectionSecrets(new SessionVault(), new SessionVault()))
+                .updatePreferences(p -> p.withOperatorName("Jane Helpdesk"));
+        String osUser = System.getProperty("user.name");
+
+        assertEquals(0, run("--config-dir", config.toString(), "export-audit", "--out", dir.resolve("a.csv").toString(),
+                "--data-dir", data.toString()));
+        assertEquals(osUser + " (Jane Helpdesk)", newestRow().operator(), "--config-dir given before the command");
+        assertEquals(0, run("export-audit", "--out", dir.resolve("b.csv").toString(), "--data-dir", data.toString(),
+                "--config-dir", config.toString()));
+        assertEquals(osUser + " (Jane Helpdesk)", newestRow().operator(), "--config-dir of the command itself");
+        assertEquals(0, run("export-audit", "--out", dir.resolve("c.csv").toString(), "--data-dir", data.toString(),
+                "--config-dir", dir.resolve("no-settings").toString()));
+        assertEquals(osUser, newestRow().operator(), "no operator name set: the OS user alone");
+    }
+
+    /** The trail's newest row, after checking that the trail's chain still verifies. */
+    private io.signoff.model.AuditEvent newestRow() {
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteAuditStore.fileIn(data))) {
-            io.signoff.model.AuditEvent export = store.page(io.signoff.audit.AuditFilter.ALL, io.signoff.audit.SortOrder.NEWEST_FIRST,
-                    null, 1).rows().get(0).event();
-            assertEquals(List.of("audit.export", "cli", Outcome.SUCCEEDED, "1", "slack", csv.toAbsolutePath().toString()),
-                    List.of(export.action(), export.channel(), export.outcome(), export.parameters().get("rows"),
-                            export.parameters().get("filter.provider"), export.parameters().get("file")),
-                    "the export left its row in the trail it read");
             assertTrue(store.verify().ok());
+            return store.page(io.signoff.audit.AuditFilter.ALL, io.signoff.audit.SortOrder.NEWEST_FIRST, null, 1)
+                    .rows().get(0).event();
         }
     }
 
