@@ -4,8 +4,6 @@ import io.signoff.audit.SqliteAuditStore;
 import io.signoff.model.ProviderKind;
 import io.signoff.settings.AppDirectories;
 import io.signoff.settings.SettingsStore;
-import io.signoff.vault.ConnectionSecrets;
-import io.signoff.vault.SessionVault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
@@ -27,20 +25,21 @@ final class AuditCommandSupport {
     }
 
     /**
-     * The operator name set in the console's settings (the command's own --config-dir, else the one given before the
-     * command, else the OS config directory), or null when none is set. Only the preferences are read: a cron job
-     * needs no keychain for this.
+     * The operator name set in the console's settings (the command's own --config-dir, else one given before the
+     * command, else the OS config directory), or null when none is set. The settings are only read: no keychain, and
+     * nothing written or moved, whoever runs the cron job.
      */
     static String operatorName(CommandSpec spec, Path ownConfigDir) {
         Path configDir = ownConfigDir != null ? ownConfigDir : beforeTheCommand(spec, "--config-dir");
-        SettingsStore settings = SettingsStore.open(AppDirectories.resolve(configDir, null).config(),
-                new ConnectionSecrets(new SessionVault(), new SessionVault()));
-        return settings.preferences().operatorName();
+        return SettingsStore.readPreferences(AppDirectories.resolve(configDir, null).config()).operatorName();
     }
 
     private static Path beforeTheCommand(CommandSpec spec, String option) {
-        OptionSpec parentOption = spec.parent() == null ? null : spec.parent().findOption(option);
-        return parentOption == null ? null : parentOption.getValue();
+        for (CommandSpec p = spec.parent(); p != null; p = p.parent()) {
+            OptionSpec given = p.findOption(option);
+            if (given != null && given.getValue() != null) return given.getValue();
+        }
+        return null;
     }
 
     /** Null when the file exists; otherwise the message to print. */

@@ -8,13 +8,16 @@ import java.util.Objects;
  *
  * @param parallelism        how many steps may call providers at the same time (across providers)
  * @param pacing             per-provider call budgets
- * @param jobPollInterval    how often a queued provider job (CIPP) is polled
+ * @param jobPollInterval    how often a queued provider job (CIPP) is polled (a poll refused with a 429 waits its
+ *                           Retry-After instead, when that is longer)
  * @param jobPollLimit       how long a job may stay queued before the step is left QUEUED for the operator to look at
  * @param verifyAttempts     reads made to confirm an effect before settling for SUCCEEDED (provider lag), and to settle
  *                           an unknown outcome when the read itself fails in passing
- * @param verifyInterval     the pause between those reads
+ * @param verifyInterval     the pause between those reads (a settling read refused with a 429 waits its Retry-After
+ *                           instead, when that is longer; a confirming read so refused settles for SUCCEEDED)
  * @param clockSkew          tolerance when comparing provider timestamps (sessionsValidFrom) with ours
- * @param maxRateLimitWait   the longest Retry-After honoured; a longer one is capped (and the step requeued again)
+ * @param maxRateLimitWait   the longest Retry-After honoured, for calls and reads; a longer one is capped (and the
+ *                           step requeued or read again)
  * @param missedGrace        how late a scheduled run may start and still count as on time
  */
 public record RunnerSettings(int parallelism, Pacing pacing, Duration jobPollInterval, Duration jobPollLimit,

@@ -161,8 +161,14 @@ final class StepWork {
         if (verdict.worthRereading() && read < runner.settings.verifyAttempts()) {
             // The step stays claimed meanwhile: nothing calls it while its outcome is being read.
             LOG.info("Run {} step {}: the settling read failed ({}); reading again", run.runId, step.id(), verdict.detail());
-            runner.later(readAgainIn(runner.settings.verifyInterval(), verdict.retryAfter()),
-                    () -> settle(run, step, callIfNotApplied, read + 1));
+            Duration wait = readAgainIn(runner.settings.verifyInterval(), verdict.retryAfter());
+            if (refusedForLonger(verdict, runner.settings.verifyInterval())) {
+                String detail = "Outcome unknown; " + step.connectionName() + " rate limited the read that settles it:"
+                        + " reading again in " + seconds(wait);
+                runner.move(run, step.id(), s -> s.status() == StepStatus.UNKNOWN_OUTCOME,
+                        s -> s.with(StepStatus.UNKNOWN_OUTCOME, detail, now()), "verify", null, null, false);
+            }
+            runner.later(wait, () -> settle(run, step, callIfNotApplied, read + 1));
             return;
         }
         switch (verdict.kind()) {
@@ -193,7 +199,11 @@ final class StepWork {
         }
     }
 
-    /** Confirms a succeeded call by reading; a few tries for provider lag, then settles for SUCCEEDED. */
+    /**
+     * Confirms a succeeded call by reading; a few tries for provider lag, then settles for SUCCEEDED. A read refused
+     * with a long Retry-After settles at once: the call is done, and holding the run for a courtesy read is not worth
+     * minutes.
+     */
     void verify(ActiveRun run, PlanStep step, int attempt) {
         Provider provider = provider(run, step);
         if (provider == null) return;
@@ -207,8 +217,8 @@ final class StepWork {
             audit(run, step, Outcome.VERIFIED, js.state().reference(), verdict.detail());
             finish(run, step, StepStatus.VERIFIED, verdict.detail(), List.of(), js.state().reference(), "verify");
         } else if ((verdict.kind() == Verdict.Kind.NOT_APPLIED || verdict.worthRereading())
-                && attempt < runner.settings.verifyAttempts()) {
-            runner.later(readAgainIn(runner.settings.verifyInterval(), verdict.retryAfter()), () -> verify(run, step, attempt + 1));
+                && attempt < runner.settings.verifyAttempts() && !refusedForLonger(verdict, runner.settings.verifyInterval())) {
+            runner.later(runner.settings.verifyInterval(), () -> verify(run, step, attempt + 1));
         } else {
             String why = verdict.kind() == Verdict.Kind.NOT_APPLIED ? "the read does not show it yet: " : "no read-back: ";
             finish(run, step, StepStatus.SUCCEEDED, js.state().detail() + " (not verified — " + why + verdict.detail() + ")",
@@ -221,9 +231,14 @@ final class StepWork {
      * the longest wait honoured). Reading again sooner would only be refused again, and spend the provider's budget.
      */
     private Duration readAgainIn(Duration usual, Duration retryAfter) {
-        if (retryAfter == null || retryAfter.compareTo(usual) <= 0) return usual;
+        if (retryAfter == null) return usual;
         Duration cap = runner.settings.maxRateLimitWait();
-        return retryAfter.compareTo(cap) > 0 ? cap : retryAfter;
+        Duration asked = retryAfter.compareTo(cap) > 0 ? cap : retryAfter;
+        return asked.compareTo(usual) > 0 ? asked : usual;
+    }
+
+    private static boolean refusedForLonger(Verdict verdict, Duration usual) {
+        return verdict.retryAfter() != null && verdict.retryAfter().compareTo(usual) > 0;
     }
 
     /** Polls a queued provider job until it reports, then maps its per-step outcomes. */
@@ -261,7 +276,14 @@ final class StepWork {
             } else {
                 LOG.debug("Run {} step {}: job poll failed, polling again: {}", run.runId, step.id(), e.getMessage());
                 Duration asked = e.kind() == ErrorKind.RATE_LIMITED ? e.retryAfter() : null;
-                runner.later(readAgainIn(runner.settings.jobPollInterval(), asked), () -> poll(run, step));
+                Duration wait = readAgainIn(runner.settings.jobPollInterval(), asked);
+                if (wait.compareTo(runner.settings.jobPollInterval()) > 0) {
+                    String detail = js.state().detail().replaceFirst(" \\(rate limited: polling again in .*\\)$", "")
+                            + " (rate limited: polling again in " + seconds(wait) + ")";
+                    runner.move(run, step.id(), s -> s.status() == StepStatus.QUEUED, s -> s.with(StepStatus.QUEUED, detail, now()),
+                            "poll", null, null, false);
+                }
+                runner.later(wait, () -> poll(run, step));
             }
             return;
         }

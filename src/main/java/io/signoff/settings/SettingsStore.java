@@ -76,6 +76,24 @@ public final class SettingsStore {
         return store;
     }
 
+    /**
+     * The preferences of {@code configDirectory}, for a command that only needs to know them: nothing is written or
+     * moved (a corrupt file is left for the console to set aside), and any problem gives the defaults.
+     */
+    public static Preferences readPreferences(Path configDirectory) {
+        Path file = configDirectory.resolve(FILE_NAME);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return SettingsCodec.decode(text).preferences();
+        } catch (NoSuchFileException e) {
+            return Preferences.defaults();
+        } catch (IOException | SettingsCodec.CorruptSettings e) {
+            LOG.warn("The settings file {} could not be read ({}): its preferences are not used", file, e.getMessage());
+            return Preferences.defaults();
+        }
+    }
+
     public Path file() { return file; }
 
     /** What went wrong reading the file, in sentences for the operator; empty when all was well. */

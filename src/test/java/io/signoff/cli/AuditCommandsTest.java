@@ -109,6 +109,21 @@ class AuditCommandsTest {
         assertEquals(0, run("export-audit", "--out", dir.resolve("c.csv").toString(), "--data-dir", data.toString(),
                 "--config-dir", dir.resolve("no-settings").toString()));
         assertEquals(osUser, newestRow().operator(), "no operator name set: the OS user alone");
+        assertFalse(Files.exists(dir.resolve("no-settings")), "reading the settings must not create them");
+    }
+
+    @Test
+    void aCorruptSettingsFileDoesNotStopTheExportAndIsLeftWhereItIs() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Path settings = config.resolve(SettingsStore.FILE_NAME);
+        Files.write(settings, new byte[] {'{', (byte) 0xC3, '"'});
+
+        assertEquals(0, run("export-audit", "--out", dir.resolve("a.csv").toString(), "--data-dir", data.toString(),
+                "--config-dir", config.toString()));
+        assertEquals(System.getProperty("user.name"), newestRow().operator());
+        try (Stream<Path> files = Files.list(config)) {
+            assertEquals(List.of(settings), files.toList(), "a command that only reads leaves the file for the console to set aside");
+        }
     }
 
     /** The trail's newest row, after checking that the trail's chain still verifies. */
@@ -173,7 +188,13 @@ class AuditCommandsTest {
         }
     }
 
+    /** Runs a command; without a --config-dir of its own, on an empty one (never the settings of whoever runs the tests). */
     private int run(String... args) {
+        if (!List.of(args).contains("--config-dir")) {
+            List<String> isolated = new java.util.ArrayList<>(List.of("--config-dir", dir.resolve("config-of-the-test").toString()));
+            isolated.addAll(List.of(args));
+            args = isolated.toArray(String[]::new);
+        }
         CommandLine cl = SignoffCommand.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A read refused with a 429 whose Retry-After is too long to wait out inside the call (settling an unknown outcome,
- * polling a job) is made again once that wait has passed (capped at the longest wait honoured), not at the usual
- * pause, which would only be refused again.
+ * A read refused with a 429 whose Retry-After is too long to wait out inside the call: settling an unknown outcome or
+ * polling a job reads again once that wait has passed (capped at the longest wait honoured), not at the usual pause,
+ * which would only be refused again, and the step says so meanwhile; a verifying read is not worth the wait, and the
+ * step settles for SUCCEEDED (not verified) at once.
  */
 class RateLimitedReadTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -32,11 +34,14 @@ class RateLimitedReadTest {
 
     @TempDir Path dir;
     private SimHarness h;
+    private final List<String> details = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         h = SimHarness.start(dir);
-        h.sim.faults(ProviderKind.CIPP).retryAfter(Duration.ofMinutes(2)); // over the in-call cap: RATE_LIMITED at once
+        for (ProviderKind kind : ProviderKind.values()) {
+            h.sim.faults(kind).retryAfter(Duration.ofMinutes(2)); // over the in-call cap: RATE_LIMITED at once
+        }
     }
 
     @AfterEach
@@ -53,6 +58,8 @@ class RateLimitedReadTest {
         RunSnapshot run = runUntilSettled(plan, job, StepStatus.UNKNOWN_OUTCOME);
 
         assertReadAgainOnlyAfterTheWait();
+        assertTrue(details.contains("Outcome unknown; Demo MSP (CIPP) rate limited the read that settles it: reading again in 2 s"),
+                details::toString);
         StepState st = run.step(job.id()).orElseThrow();
         assertEquals(StepStatus.SUCCEEDED, st.status(), st::toString);
         assertEquals(1, h.sim.calls().entries(ProviderKind.CIPP).stream()
@@ -66,8 +73,25 @@ class RateLimitedReadTest {
         RunSnapshot run = runUntilSettled(plan, job, StepStatus.QUEUED);
 
         assertReadAgainOnlyAfterTheWait();
+        assertTrue(details.stream().anyMatch(d -> d.endsWith(" (rate limited: polling again in 2 s)")), details::toString);
         StepState st = run.step(job.id()).orElseThrow();
         assertEquals(StepStatus.SUCCEEDED, st.status(), st::toString);
+    }
+
+    @Test
+    void aVerifyingReadRefusedWithA429SettlesForSucceededAtOnceInsteadOfHoldingTheRun() throws Exception {
+        OffboardingTarget jane = h.find(SimHarness.JANE, "lucid");
+        OffboardingPlan plan = new PlanBuilder(Clock.systemUTC()).build(List.of(jane), new OffboardingOptions(
+                Map.of("lucid", ProviderOptions.none().withDeactivate(true)), List.of(), "HR-14"));
+        PlanStep deactivate = plan.steps().get(0);
+        h.sim.calls().clear();
+        RunSnapshot run = runUntilSettled(plan, deactivate, StepStatus.SUCCEEDED, ProviderKind.SCIM);
+
+        StepState st = run.step(deactivate.id()).orElseThrow();
+        assertEquals(StepStatus.SUCCEEDED, st.status(), st::toString);
+        assertTrue(st.detail().contains("not verified") && st.detail().contains("is rate limiting us"), st.detail());
+        List<CallLog.Entry> scim = h.sim.calls().entries(ProviderKind.SCIM);
+        assertEquals(429, scim.get(scim.size() - 1).status(), () -> "nothing read after the refused read: " + scim);
     }
 
     /** Jane's CIPP offboarding job, alone: one step. */
@@ -77,16 +101,25 @@ class RateLimitedReadTest {
                 ProviderOptions.none().withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), ticket));
     }
 
-    /** Runs the plan; the first time the job step reaches {@code refuseNextReadAt}, CIPP refuses the next request. */
     private RunSnapshot runUntilSettled(OffboardingPlan plan, PlanStep job, StepStatus refuseNextReadAt) throws Exception {
+        return runUntilSettled(plan, job, refuseNextReadAt, ProviderKind.CIPP);
+    }
+
+    /**
+     * Runs the plan; the first time {@code step} reaches {@code refuseNextReadAt}, {@code provider} refuses the next
+     * request. The step's details along the way are kept in {@link #details}.
+     */
+    private RunSnapshot runUntilSettled(OffboardingPlan plan, PlanStep step, StepStatus refuseNextReadAt, ProviderKind provider)
+            throws Exception {
         RunnerSettings settings = new RunnerSettings(4, Pacing.none(), USUAL_PAUSE, WAIT, 3, USUAL_PAUSE,
                 Duration.ofSeconds(30), LONGEST_WAIT, Duration.ofMinutes(5));
         OffboardingRunner runner = h.runner(settings, Clock.systemUTC());
         AtomicBoolean refused = new AtomicBoolean();
         return runner.awaitSettled(runner.start(plan, (snapshot, changed) -> {
-            if (changed != null && changed.stepId().equals(job.id()) && changed.status() == refuseNextReadAt
-                    && refused.compareAndSet(false, true)) {
-                h.sim.faults(ProviderKind.CIPP).forceNext(Fault.RATE_LIMIT, 1);
+            if (changed == null || !changed.stepId().equals(step.id())) return;
+            details.add(changed.detail());
+            if (changed.status() == refuseNextReadAt && refused.compareAndSet(false, true)) {
+                h.sim.faults(provider).forceNext(Fault.RATE_LIMIT, 1);
             }
         }).runId(), WAIT);
     }
