@@ -83,9 +83,7 @@ public final class SettingsStore {
     public static Preferences readPreferences(Path configDirectory) {
         Path file = configDirectory.resolve(FILE_NAME);
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            return SettingsCodec.decode(text).preferences();
+            return SettingsCodec.decode(readText(file)).preferences();
         } catch (NoSuchFileException e) {
             return Preferences.defaults();
         } catch (IOException | SettingsCodec.CorruptSettings e) {
@@ -161,8 +159,7 @@ public final class SettingsStore {
     private void load(Clock clock) {
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            text = readText(file);
         } catch (NoSuchFileException e) {
             return; // first start
         } catch (CharacterCodingException e) {
@@ -186,6 +183,11 @@ public final class SettingsStore {
         } catch (SettingsCodec.CorruptSettings e) {
             setAside(clock, e.getMessage());
         }
+    }
+
+    /** The file as strict UTF-8: a byte that is not UTF-8 is a CharacterCodingException, not a replacement character. */
+    private static String readText(Path file) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     }
 
     /** Moves a corrupt file to a timestamped backup so the next write cannot destroy what the operator may need. */

@@ -51,7 +51,7 @@ class RateLimitedReadTest {
 
     @Test
     void aSettlingReadRefusedWithA429IsMadeAgainAfterItsRetryAfterAndTheStepSettles() throws Exception {
-        OffboardingPlan plan = plan("HR-12");
+        OffboardingPlan plan = h.janesCippJob("HR-12");
         PlanStep job = plan.steps().get(0);
         // The queue call is applied but its answer lost (UNKNOWN_OUTCOME); the first settling read is then refused.
         h.sim.faults(ProviderKind.CIPP).forceNext(Fault.DROP_AFTER_EFFECT, 1);
@@ -62,13 +62,12 @@ class RateLimitedReadTest {
                 details::toString);
         StepState st = run.step(job.id()).orElseThrow();
         assertEquals(StepStatus.SUCCEEDED, st.status(), st::toString);
-        assertEquals(1, h.sim.calls().entries(ProviderKind.CIPP).stream()
-                .filter(e -> e.method().equals("POST") && e.path().contains("ExecOffboardUser")).count(), "queued once");
+        assertEquals(1, h.sim.calls().count(ProviderKind.CIPP, "/ExecOffboardUser"), "queued once");
     }
 
     @Test
     void aJobPollRefusedWithA429PollsAgainAfterItsRetryAfterNotAtThePollInterval() throws Exception {
-        OffboardingPlan plan = plan("HR-13");
+        OffboardingPlan plan = h.janesCippJob("HR-13");
         PlanStep job = plan.steps().get(0);
         RunSnapshot run = runUntilSettled(plan, job, StepStatus.QUEUED);
 
@@ -92,13 +91,6 @@ class RateLimitedReadTest {
         assertTrue(st.detail().contains("not verified") && st.detail().contains("is rate limiting us"), st.detail());
         List<CallLog.Entry> scim = h.sim.calls().entries(ProviderKind.SCIM);
         assertEquals(429, scim.get(scim.size() - 1).status(), () -> "nothing read after the refused read: " + scim);
-    }
-
-    /** Jane's CIPP offboarding job, alone: one step. */
-    private OffboardingPlan plan(String ticket) {
-        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
-        return new PlanBuilder(Clock.systemUTC()).build(List.of(jane), new OffboardingOptions(Map.of("cipp",
-                ProviderOptions.none().withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), ticket));
     }
 
     private RunSnapshot runUntilSettled(OffboardingPlan plan, PlanStep job, StepStatus refuseNextReadAt) throws Exception {

@@ -82,12 +82,9 @@ class RunLockTest {
         try (SimHarness h = SimHarness.start(dir);
              OffboardingJournal secondJournal = OffboardingJournal.open(h.journal.file())) {
             OffboardingRunner first = h.runner();
-            OffboardingRunner second = new OffboardingRunner(secondJournal, h.providers, h.audit, SimHarness.OPERATOR, "ui",
-                    SimHarness.fastSettings(), Clock.systemUTC(), h.timer);
-            OffboardingScheduler firstScheduler = new OffboardingScheduler(h.journal, first, SimHarness.fastSettings(),
-                    Clock.systemUTC(), h.timer);
-            OffboardingScheduler secondScheduler = new OffboardingScheduler(secondJournal, second, SimHarness.fastSettings(),
-                    Clock.systemUTC(), h.timer);
+            OffboardingRunner second = secondConsole(h, secondJournal);
+            OffboardingScheduler firstScheduler = scheduler(h, h.journal, first);
+            OffboardingScheduler secondScheduler = scheduler(h, secondJournal, second);
             OffboardingTarget jane = h.find(SimHarness.JANE, "slack");
             OffboardingPlan plan = new PlanBuilder(Clock.systemUTC()).build(List.of(jane), new OffboardingOptions(Map.of("slack",
                     ProviderOptions.none().withRevokeSessions(true, RevokeOptions.all()).withDeactivate(true)), List.of(), ""));
@@ -116,8 +113,7 @@ class RunLockTest {
         try (SimHarness h = SimHarness.start(dir);
              OffboardingJournal secondJournal = OffboardingJournal.open(h.journal.file())) {
             OffboardingRunner first = h.runner();
-            OffboardingScheduler firstScheduler = new OffboardingScheduler(h.journal, first, SimHarness.fastSettings(),
-                    Clock.systemUTC(), h.timer);
+            OffboardingScheduler firstScheduler = scheduler(h, h.journal, first);
             OffboardingTarget jane = h.find(SimHarness.JANE, "lucid");
             OffboardingPlan plan = new PlanBuilder(Clock.systemUTC()).build(List.of(jane), PlanBuilder.suggestedOptions(List.of(jane)));
             String runId = first.start(plan, null).runId();
@@ -126,8 +122,7 @@ class RunLockTest {
             // The operator clicks Cancel, then Run now, on a stale list: both refused, and the run stays this console's.
             assertThrows(IllegalStateException.class, () -> firstScheduler.cancel(runId, "stale list"));
             assertThrows(IllegalStateException.class, () -> firstScheduler.runNow(runId, null));
-            OffboardingRunner second = new OffboardingRunner(secondJournal, h.providers, h.audit, SimHarness.OPERATOR, "ui",
-                    SimHarness.fastSettings(), Clock.systemUTC(), h.timer);
+            OffboardingRunner second = secondConsole(h, secondJournal);
             assertTrue(second.openElsewhere(runId));
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> second.resume(runId, null));
             assertTrue(refused.getMessage().contains("open in another Signoff"), refused.getMessage());
@@ -175,4 +170,16 @@ class RunLockTest {
         }
         return run;
     }
+
+    /** A second console's runner on the same journal file (its own connection to it), beside the harness's. */
+    private static OffboardingRunner secondConsole(SimHarness h, OffboardingJournal journal) {
+        return new OffboardingRunner(journal, h.providers, h.audit, SimHarness.OPERATOR, "ui", SimHarness.fastSettings(),
+                Clock.systemUTC(), h.timer);
+    }
+
+    /** A console's scheduler over {@code journal}, on the harness's timer. */
+    private static OffboardingScheduler scheduler(SimHarness h, OffboardingJournal journal, OffboardingRunner runner) {
+        return new OffboardingScheduler(journal, runner, SimHarness.fastSettings(), Clock.systemUTC(), h.timer);
+    }
+
 }

@@ -218,9 +218,7 @@ class RunnerSimulatorTest {
 
     @Test
     void aReadThatFailsWhileSettlingAnUnknownOutcomeIsMadeAgainBeforeTheStepIsLeftUnknown() throws Exception {
-        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
-        OffboardingPlan plan = builder.build(List.of(jane), new OffboardingOptions(Map.of("cipp", ProviderOptions.none()
-                .withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), "HR-10"));
+        OffboardingPlan plan = h.janesCippJob("HR-10");
         PlanStep job = plan.steps().get(0);
         OffboardingRunner runner = h.runner();
         // The queue call is applied but its answer lost; then every attempt of the first settling read (the transport's
@@ -235,16 +233,13 @@ class RunnerSimulatorTest {
                 () -> h.journal.transitions(run.runId()).toString());
         assertEquals(StepStatus.SUCCEEDED, st.status(), st::toString);
         assertEquals(1, st.attempts(), "queued once, never called again");
-        assertEquals(1, h.sim.calls().entries(ProviderKind.CIPP).stream()
-                .filter(e -> e.method().equals("POST") && e.path().contains("ExecOffboardUser")).count());
+        assertEquals(1, h.sim.calls().count(ProviderKind.CIPP, "/ExecOffboardUser"));
         assertEquals(RunState.FINISHED, run.state());
     }
 
     @Test
     void aJobWhoseStateCannotBeReadIsLeftQueuedForTheOperatorOnceThePollLimitPassesAndRetryPollsAgain() throws Exception {
-        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
-        OffboardingPlan plan = builder.build(List.of(jane), new OffboardingOptions(Map.of("cipp", ProviderOptions.none()
-                .withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), "HR-11"));
+        OffboardingPlan plan = h.janesCippJob("HR-11");
         PlanStep job = plan.steps().get(0);
         OffboardingRunner runner = h.runner(SimHarness.fastSettings().withJobPolling(Duration.ofMillis(100), Duration.ofSeconds(1)),
                 Clock.systemUTC());

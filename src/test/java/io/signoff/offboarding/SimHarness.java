@@ -160,6 +160,12 @@ public final class SimHarness implements AutoCloseable {
         return new TargetFinder(() -> connections, providers).find(email, Set.of(connectionIds));
     }
 
+    /** Jane's CIPP offboarding job hiding her from the address list, alone: a plan of one step. */
+    OffboardingPlan janesCippJob(String ticket) {
+        return new PlanBuilder(Clock.systemUTC()).build(List.of(find(JANE, "cipp")), new OffboardingOptions(Map.of("cipp",
+                ProviderOptions.none().withBundleOption(BundleOptions.HIDE_FROM_GAL, true)), List.of(), ticket));
+    }
+
     /** Fails unless the audit trail's hash chain is intact. */
     void assertAuditChainIntact() {
         io.signoff.audit.ChainStatus status = auditStore.verify();
