@@ -30,6 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A third child, {@link TableJavaFxWindow}, is measured alongside as a reference without a target: the bare window
  * plus a seven-row table, a tool bar and buttons, and no Signoff code. Its ratio is what the JavaFX controls of a
  * table-first screen cost by themselves on this machine, before any service, HTTP call or stylesheet.
+ * <p>
+ * A fourth, {@link ServicesFloorWindow}, is the other reference: the bare window whose one label lists the same
+ * tenants, fetched by Signoff's own services as the console fetches them, with no console UI. Its ratio is the least
+ * any first screen showing this data can cost with these services on this machine.
  */
 @Tag("benchmark")
 class StartupBenchmark {
@@ -39,14 +43,17 @@ class StartupBenchmark {
     @Test
     void theConsoleShowsDataWithinHalfAgainTheTimeOfABareWindow(@TempDir Path tmp) throws Exception {
         Path project = Path.of("").toAbsolutePath();
-        List<String> java = javaLikeAppSignoff(project, false);
-        List<String> bare = new ArrayList<>(javaLikeAppSignoff(project, true));
+        Path testClasses = project.resolve("target/test-classes");
+        List<String> java = javaLikeAppSignoff(project, null);
+        List<String> bare = new ArrayList<>(javaLikeAppSignoff(project, testClasses));
         bare.add(BareJavaFxWindow.class.getName());
-        List<String> table = new ArrayList<>(javaLikeAppSignoff(project, true));
+        List<String> table = new ArrayList<>(javaLikeAppSignoff(project, testClasses));
         table.add(TableJavaFxWindow.class.getName());
         List<Double> bareMs = new ArrayList<>();
         List<Double> signoffMs = new ArrayList<>();
         List<Double> tableMs = new ArrayList<>();
+        List<Double> floorMs = new ArrayList<>();
+        Path floorClasses = onlyTheFloorWindow(project, tmp.resolve("floor-classes"));
         try (VirtualDisplay display = VirtualDisplay.start()) {
             for (int run = 0; run <= RUNS; run++) { // run 0 warms the disk cache and is not counted
                 double b = display.timeToLine(bare, BareJavaFxWindow.SHOWN);
@@ -56,10 +63,15 @@ class StartupBenchmark {
                         "--config-dir", tmp.resolve("config-" + run).toString(), "--data-dir", tmp.resolve("data-" + run).toString()));
                 double s = display.timeToLine(signoff, GuiStarter.STARTUP_MARKER);
                 double t = display.timeToLine(table, BareJavaFxWindow.SHOWN);
+                List<String> floor = new ArrayList<>(javaLikeAppSignoff(project, floorClasses));
+                floor.addAll(List.of(ServicesFloorWindow.class.getName(),
+                        tmp.resolve("floor-config-" + run).toString(), tmp.resolve("floor-data-" + run).toString()));
+                double f = display.timeToLine(floor, GuiStarter.STARTUP_MARKER);
                 if (run > 0) {
                     bareMs.add(b);
                     signoffMs.add(s);
                     tableMs.add(t);
+                    floorMs.add(f);
                 }
             }
         }
@@ -72,21 +84,26 @@ class StartupBenchmark {
         figures.report(String.format(Locale.ROOT, "startup.table_window_ratio: %.2f (reference, no target: a bare window"
                 + " with a 7-row table, tool bar and buttons and no Signoff code, %.0f ms, over the bare window)",
                 tableRatio, Figures.median(tableMs)), true);
+        double floorRatio = Figures.median(floorMs) / Figures.median(bareMs);
+        figures.report(String.format(Locale.ROOT, "startup.services_floor_ratio: %.2f (reference, no target: the bare"
+                + " window's label listing the same tenants, fetched by Signoff's services with no console UI, %.0f ms,"
+                + " over the bare window)", floorRatio, Figures.median(floorMs)), true);
         figures.assertAllMet();
     }
 
     /**
      * The java command app/signoff runs (its flags read from the script itself), with target/classes in place of the
-     * jar (the bench runs before packaging). Only the bare window gets the test classes: Signoff starts with what it
-     * ships (its own logging set-up, not the tests' logback-test.xml).
+     * jar (the bench runs before packaging), and {@code extraClasses} (or nothing) after it. Only the bare and table
+     * windows get the whole test tree: Signoff starts with what it ships (its own logging set-up, not the tests'
+     * logback-test.xml), and so does the services floor.
      */
-    private static List<String> javaLikeAppSignoff(Path project, boolean withTestClasses) throws IOException {
+    private static List<String> javaLikeAppSignoff(Path project, Path extraClasses) throws IOException {
         String script = Files.readString(project.resolve("app/signoff"));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         StringBuilder modulePath = new StringBuilder();
         StringBuilder classPath = new StringBuilder(project.resolve("target/classes").toString());
-        if (withTestClasses) classPath.append(':').append(project.resolve("target/test-classes"));
+        if (extraClasses != null) classPath.append(':').append(extraClasses);
         try (Stream<Path> jars = Files.list(project.resolve("target/lib"))) {
             for (Path jar : jars.sorted().toList()) {
                 String name = jar.getFileName().toString();
@@ -105,6 +122,22 @@ class StartupBenchmark {
         while (flags.find()) cmd.add(flags.group(1));
         cmd.addAll(List.of("-cp", classPath.toString()));
         return cmd;
+    }
+
+    /**
+     * {@link ServicesFloorWindow}'s classes alone, for its class path: with the whole test tree, logging would take
+     * the tests' logback-test.xml instead of the set-up Signoff ships.
+     */
+    private static Path onlyTheFloorWindow(Path project, Path dir) throws IOException {
+        Path testClasses = project.resolve("target/test-classes");
+        Path pkg = testClasses.resolve(ServicesFloorWindow.class.getPackageName().replace('.', '/'));
+        Files.createDirectories(dir.resolve(testClasses.relativize(pkg)));
+        try (Stream<Path> files = Files.list(pkg)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(ServicesFloorWindow.class.getSimpleName())).toList()) {
+                Files.copy(f, dir.resolve(testClasses.relativize(f)));
+            }
+        }
+        return dir;
     }
 
     /** One Xvfb display (xvfb-run -a) for the whole benchmark; children get its DISPLAY and XAUTHORITY. */
