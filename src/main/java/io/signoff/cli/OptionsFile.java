@@ -143,6 +143,16 @@ final class OptionsFile {
                 }
                 return people;
             }
+            case CHANNELS -> {
+                List<String> channels = new ArrayList<>();
+                for (JsonElement c : array(value, where)) {
+                    if (!isString(c) || BundleOptions.channels(c.getAsString()).size() != 1) {
+                        throw bad(where, "expected a list of channels, some of " + String.join(", ", BundleOptions.NOTIFY_CHANNELS));
+                    }
+                    channels.add(c.getAsString());
+                }
+                return BundleOptions.channels(channels);
+            }
             default -> {
                 if (!isString(value)) throw bad(where, "expected text");
                 return value.getAsString();

@@ -12,8 +12,11 @@ import java.util.Objects;
  */
 public record BundleOption(String name, String label, Type type, String description) {
 
-    /** FLAG: yes/no. TEXT: free text (OOO message). PERSON: one colleague (forwarding). PEOPLE: several colleagues. */
-    public enum Type { FLAG, TEXT, PERSON, PEOPLE }
+    /**
+     * FLAG: yes/no. TEXT: free text (OOO message). PERSON: one colleague (forwarding). PEOPLE: several colleagues.
+     * CHANNELS: some of {@link BundleOptions#NOTIFY_CHANNELS} (CIPP's notifications once the job has run).
+     */
+    public enum Type { FLAG, TEXT, PERSON, PEOPLE, CHANNELS }
 
     public BundleOption {
         Objects.requireNonNull(name, "name");

@@ -39,6 +39,10 @@ public final class BundleOptions {
     public static final String ACCESS_NO_AUTOMAP = CippOffboardingOptions.ACCESS_NO_AUTOMAP;
     public static final String ACCESS_AUTOMAP = CippOffboardingOptions.ACCESS_AUTOMAP;
     public static final String ONEDRIVE_ACCESS = CippOffboardingOptions.ONEDRIVE_ACCESS;
+    /** CIPP's notifications once the job has run: a list of some of {@link #NOTIFY_CHANNELS}. */
+    public static final String POST_EXECUTION = CippOffboardingOptions.POST_EXECUTION;
+    /** The channels CIPP can report a finished job through, set up in CIPP's own notification settings. */
+    public static final List<String> NOTIFY_CHANNELS = CippOffboardingOptions.NOTIFY_CHANNELS;
 
     /** Every option the wizard offers, in CIPP's server-side run order (modifiers next to what they modify). */
     public static final List<BundleOption> ALL = List.of(
@@ -65,10 +69,15 @@ public final class BundleOptions {
             flag(REMOVE_TEAMS_PHONE_DID, "Remove Teams phone number", "Frees the direct-dial number"),
             flag(REMOVE_LICENSES, "Remove licences", "CIPP delays this 5 minutes after converting the mailbox"),
             flag(CLEAR_IMMUTABLE_ID, "Clear immutable id", "Breaks the link to an on-premises account"),
-            flag(DELETE_USER, "Delete user", "Deletes the account; excludes every other option"));
+            flag(DELETE_USER, "Delete user", "Deletes the account; excludes every other action"),
+            new BundleOption(POST_EXECUTION, "When the job has run, CIPP reports through", BundleOption.Type.CHANNELS,
+                    "CIPP sends its results through the webhook, email or PSA set up in CIPP's notification settings"));
 
-    /** Options that change how others run; selecting only these asks for nothing. */
-    public static final List<String> MODIFIERS = List.of(KEEP_COPY);
+    /**
+     * Options that change how others run; selecting only these asks for nothing. The notifications also go with
+     * "Delete user": they report on the job, whatever it does.
+     */
+    public static final List<String> MODIFIERS = List.of(KEEP_COPY, POST_EXECUTION);
 
     private BundleOptions() { }
 
@@ -85,6 +94,11 @@ public final class BundleOptions {
         if (value instanceof Collection<?> c) return !c.isEmpty();
         if (value instanceof Map<?, ?> m) return !m.isEmpty();
         return true;
+    }
+
+    /** The notification channels a value names (a list, CIPP's map or comma-separated text), in a fixed order. */
+    public static List<String> channels(Object value) {
+        return CippOffboardingOptions.notifyChannels(value);
     }
 
     public static boolean isFlag(String name) {
@@ -107,10 +121,10 @@ public final class BundleOptions {
     /**
      * Sets one option and applies CIPP's exclusion: choosing DeleteUser clears every other option (a deleted account
      * has no mailbox, rules or licences left, and the other actions would race the deletion); choosing anything while
-     * DeleteUser is on turns DeleteUser off.
+     * DeleteUser is on turns DeleteUser off. The notifications ({@link #POST_EXECUTION}) stand apart from that rule.
      *
-     * @param value Boolean for flags, String for TEXT, a String (object id / UPN) for PERSON, a List of Strings for PEOPLE;
-     *              null or false removes the option
+     * @param value Boolean for flags, String for TEXT, a String (object id / UPN) for PERSON, a List of Strings for PEOPLE,
+     *              a list of channel names for CHANNELS; null, false or nothing chosen removes the option
      */
     public static Map<String, Object> with(Map<String, Object> options, String name, Object value) {
         if (!isKnown(name)) throw new IllegalArgumentException("Unknown offboarding job option '" + name + "'");
@@ -121,11 +135,11 @@ public final class BundleOptions {
             return out;
         }
         if (DELETE_USER.equals(name)) {
-            out.clear();
-        } else {
+            out.keySet().removeIf(other -> !POST_EXECUTION.equals(other));
+        } else if (!POST_EXECUTION.equals(name)) {
             out.remove(DELETE_USER);
         }
-        out.put(name, value);
+        out.put(name, POST_EXECUTION.equals(name) ? channels(value) : value);
         return out;
     }
 
@@ -134,8 +148,15 @@ public final class BundleOptions {
         Map<String, Object> out = new LinkedHashMap<>();
         if (options == null) return out;
         for (BundleOption o : ALL) {
-            if (isSelected(options, o.name())) {
-                out.put(o.name(), o.type() == BundleOption.Type.FLAG ? Boolean.TRUE : options.get(o.name()));
+            if (!isSelected(options, o.name())) continue;
+            Object value = options.get(o.name());
+            switch (o.type()) {
+                case FLAG -> out.put(o.name(), Boolean.TRUE);
+                case CHANNELS -> {
+                    List<String> channels = channels(value);
+                    if (!channels.isEmpty()) out.put(o.name(), channels);
+                }
+                default -> out.put(o.name(), value);
             }
         }
         return out;

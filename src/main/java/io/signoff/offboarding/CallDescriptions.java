@@ -3,6 +3,7 @@ package io.signoff.offboarding;
 import io.signoff.model.DirectoryUser;
 import io.signoff.model.ProviderKind;
 import io.signoff.model.RevokeOptions;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,7 @@ final class CallDescriptions {
                 case REVOKE_SESSIONS -> "POST ExecRevokeSessions {tenantFilter: " + tenantId + ", ID: " + who + "}";
                 case OFFBOARD_BUNDLE -> "POST ExecOffboardUser {tenantFilter: " + tenantId + ", user: " + who + ", "
                         + String.join(", ", BundleOptions.selectedActions(bundle))
+                        + (notified(bundle).isEmpty() ? "" : ", postExecution: " + String.join(" + ", notified(bundle)))
                         + (reference == null || reference.isBlank() ? "" : ", reference: " + reference)
                         + "}, then ListScheduledItems until the job reports";
                 default -> null;
@@ -42,6 +44,10 @@ final class CallDescriptions {
             };
         };
         return endpoint != null ? endpoint : action.title() + " of " + who + " through the " + kind.displayName() + " API";
+    }
+
+    private static List<String> notified(Map<String, Object> bundle) {
+        return BundleOptions.channels(bundle.get(BundleOptions.POST_EXECUTION));
     }
 
     private static String scope(RevokeOptions revoke) {

@@ -5,6 +5,7 @@ import io.signoff.model.Outcome;
 import io.signoff.model.RevokeOptions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,6 +60,8 @@ final class StepAudit {
         }
         if (!step.bundleOptions().isEmpty()) {
             out.put("options", String.join(",", BundleOptions.selectedActions(step.bundleOptions())));
+            List<String> notify = BundleOptions.channels(step.bundleOptions().get(BundleOptions.POST_EXECUTION));
+            if (!notify.isEmpty()) out.put("notify", String.join(",", notify));
         }
         return out;
     }

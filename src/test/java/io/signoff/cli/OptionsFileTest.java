@@ -79,6 +79,7 @@ class OptionsFileTest {
         assertEquals(Set.of("demo-cipp", "demo-slack", "demo-cloudflare", "demo-lucid"), o.byConnection().keySet());
         assertTrue(o.forConnection("demo-cloudflare").revoke().warpReauth());
         assertEquals(List.of("lee@contoso.com"), o.forConnection("demo-cipp").bundle().get("OnedriveAccess"));
+        assertEquals(List.of("psa"), o.forConnection("demo-cipp").bundle().get("postExecution"));
     }
 
     @Test
@@ -106,6 +107,20 @@ class OptionsFileTest {
         assertEquals(Duration.ofHours(2), waits.convert("2h"));
         assertEquals(Duration.ofMinutes(15), waits.convert("PT15M"));
         assertThrows(TypeConversionException.class, () -> waits.convert("a while"));
+    }
+
+    @Test
+    void cippsNotificationChannelsAreReadAndAnUnknownChannelIsNamed() throws Exception {
+        OffboardingOptions o = read("""
+                {"byConnection": {"m365": {"bundle": {"RemoveLicenses": true, "postExecution": ["PSA", "email"]}}}}
+                """);
+        assertEquals(Map.of("RemoveLicenses", true, "postExecution", List.of("email", "psa")), o.forConnection("m365").bundle());
+        assertProblem("""
+                {"byConnection": {"m365": {"bundle": {"RemoveLicenses": true, "postExecution": ["email", "sms"]}}}}
+                """, "byConnection.m365.bundle.postExecution: expected a list of channels, some of webhook, email, psa");
+        assertProblem("""
+                {"byConnection": {"m365": {"bundle": {"postExecution": "email"}}}}
+                """, "byConnection.m365.bundle.postExecution");
     }
 
     private void assertProblem(String json, String expected) {

@@ -313,6 +313,28 @@ class RunnerSimulatorTest {
     }
 
     @Test
+    void theJobAsksCippToReportThroughTheChosenChannelsAndThePreviewAndAuditSaySo() throws Exception {
+        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
+        OffboardingPlan plan = builder.build(List.of(jane), new OffboardingOptions(Map.of("cipp", ProviderOptions.none()
+                .withBundleOption(BundleOptions.HIDE_FROM_GAL, true)
+                .withBundleOption(BundleOptions.POST_EXECUTION, List.of("PSA", "email"))), List.of(), "HR-12"));
+        PlanStep job = plan.steps().get(0);
+        assertEquals(List.of("email", "psa"), job.bundleOptions().get(BundleOptions.POST_EXECUTION), "known channels, fixed order");
+        assertTrue(job.call().contains("HideFromGAL, postExecution: email + psa"), job.call());
+
+        OffboardingRunner runner = h.runner();
+        RunSnapshot run = runner.awaitSettled(runner.start(plan, (s, changed) -> { }).runId(), WAIT);
+
+        assertEquals(StepStatus.SUCCEEDED, state(run, job).status(), () -> state(run, job).toString());
+        List<Map<String, Object>> tasks = h.cipp().scheduledTasks();
+        assertEquals(1, tasks.size(), tasks::toString);
+        assertEquals("Email,PSA", tasks.get(0).get("PostExecution"), "CIPP stored the notifications: " + tasks.get(0));
+        AuditEvent queued = h.audit.events.stream().filter(e -> job.id().equals(e.stepId())).findFirst().orElseThrow();
+        assertEquals("email,psa", queued.parameters().get("notify"), queued::toString);
+        assertEquals("HideFromGAL", queued.parameters().get("options"), "a notification is no action of its own");
+    }
+
+    @Test
     void aRateLimitStormSlowsTheRunDownButEveryStepSucceeds() throws Exception {
         h.close();
         h = SimHarness.start(dir.resolve("storm"), io.signoff.model.RequestOptions.defaults()

@@ -47,8 +47,13 @@ public final class CippOffboardingOptions {
     public static final String ACCESS_NO_AUTOMAP = "AccessNoAutomap";
     public static final String ACCESS_AUTOMAP = "AccessAutomap";
     public static final String ONEDRIVE_ACCESS = "OnedriveAccess";
-    /** {"webhook": bool, "email": bool, "psa": bool}: CIPP's notifications after the job. A modifier. */
+    /**
+     * CIPP's notifications after the job, sent as {"webhook": bool, "email": bool, "psa": bool}; given as a list of
+     * {@link #NOTIFY_CHANNELS} (or that map). A modifier.
+     */
     public static final String POST_EXECUTION = "postExecution";
+    /** postExecution's channels, as the body spells them. */
+    public static final List<String> NOTIFY_CHANNELS = List.of("webhook", "email", "psa");
 
     /** Yes/no actions. */
     public static final List<String> FLAG_ACTIONS = List.of(
@@ -156,14 +161,31 @@ public final class CippOffboardingOptions {
         scheduled.addProperty("date", (request.scheduledAt() != null ? request.scheduledAt() : now).getEpochSecond());
         body.add("Scheduled", scheduled);
         JsonObject post = new JsonObject();
-        Object requested = options.get(POST_EXECUTION);
-        Map<?, ?> flags = requested instanceof Map<?, ?> m ? m : Map.of();
-        for (String channel : List.of("webhook", "email", "psa")) {
-            post.addProperty(channel, Boolean.parseBoolean(String.valueOf(flags.get(channel))));
+        List<String> requested = notifyChannels(options.get(POST_EXECUTION));
+        for (String channel : NOTIFY_CHANNELS) {
+            post.addProperty(channel, requested.contains(channel));
         }
         body.add("postExecution", post);
         body.addProperty("reference", request.reference() == null ? "" : request.reference());
         return body;
+    }
+
+    /**
+     * The notification channels a value names, in {@link #NOTIFY_CHANNELS}' order, without case: a list of names,
+     * CIPP's own {"webhook": true, …} map, or one comma-separated text. Names that are no channel are left out.
+     */
+    public static List<String> notifyChannels(Object value) {
+        List<String> named = new ArrayList<>();
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (Boolean.parseBoolean(String.valueOf(v).strip())) named.add(String.valueOf(k));
+            });
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(item -> named.add(String.valueOf(item)));
+        } else if (value != null) {
+            named.addAll(List.of(String.valueOf(value).split(",")));
+        }
+        return NOTIFY_CHANNELS.stream().filter(ch -> named.stream().anyMatch(n -> n.strip().equalsIgnoreCase(ch))).toList();
     }
 
     /** The flags in the order of CIPP's own body (cipp.md), which is not quite the run order. */

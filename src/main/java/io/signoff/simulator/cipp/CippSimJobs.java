@@ -126,10 +126,22 @@ final class CippSimJobs {
             row.put("ExecutedTime", job.executedAt == null ? "" : Long.toString(job.executedAt.getEpochSecond()));
             row.put("Reference", job.reference);
             row.put("Hidden", false);
-            row.put("PostExecution", "");
+            row.put("PostExecution", postExecution(job.options));
             out.add(row);
         }
         return out;
+    }
+
+    /** As CIPP stores it: the channels asked for in the body's postExecution, by CIPP's names, comma-separated. */
+    private static String postExecution(JsonObject body) {
+        JsonElement post = member(body, "postExecution");
+        if (post == null || !post.isJsonObject()) return "";
+        List<String> channels = new ArrayList<>();
+        for (String channel : List.of("Webhook", "Email", "PSA")) {
+            JsonElement on = member(post.getAsJsonObject(), channel);
+            if (on != null && on.isJsonPrimitive() && on.getAsJsonPrimitive().isBoolean() && on.getAsBoolean()) channels.add(channel);
+        }
+        return String.join(",", channels);
     }
 
     private void run(Job job, Instant now, CippSimDirectory directory, BiConsumer<String, String> effects) {

@@ -151,6 +151,11 @@ public final class CippSimulator implements SimulatedApi {
         return this;
     }
 
+    /** Every scheduled task as ListScheduledItems shows it (of every tenant), without the need for a token. */
+    public synchronized List<Map<String, Object>> scheduledTasks() {
+        return jobs.rows(null, null, null);
+    }
+
     /** Every access token this simulator ever issued (tests assert none of them leaks into a log line). */
     public synchronized Set<String> issuedTokens() { return Set.copyOf(issued); }
 

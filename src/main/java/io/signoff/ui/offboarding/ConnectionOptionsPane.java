@@ -3,6 +3,7 @@ package io.signoff.ui.offboarding;
 import io.signoff.model.Capability;
 import io.signoff.model.RevokeOptions;
 import io.signoff.offboarding.BundleOption;
+import io.signoff.offboarding.BundleOptions;
 import io.signoff.offboarding.ProviderOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -231,6 +232,10 @@ final class ConnectionOptionsPane {
                     values.addRow(valueRow++, new Label(option.label()), text);
                     control = text;
                 }
+                case CHANNELS -> {
+                    values.addRow(valueRow++, new Label(option.label()), channels(id, option));
+                    continue; // one check box per channel, each kept in step by channels()
+                }
                 default -> throw new IllegalStateException("unhandled option type " + option.type());
             }
             control.setId(controlId);
@@ -243,6 +248,30 @@ final class ConnectionOptionsPane {
         syncs.add(() -> controls.forEach((name, c) -> c.setDisable(!model.bundleOptionEnabled(id, name))));
         box.getChildren().addAll(heading, deleteNote, flags, values);
         return box;
+    }
+
+    /** One check box per notification channel; ticking one adds it to the option's list of channels. */
+    private HBox channels(String id, BundleOption option) {
+        HBox row = new HBox(16);
+        for (String channel : BundleOptions.NOTIFY_CHANNELS) {
+            CheckBox box = new CheckBox(switch (channel) {
+                case "psa" -> "PSA";
+                case "email" -> "Email";
+                case "webhook" -> "Webhook";
+                default -> channel;
+            });
+            box.setId("option-" + id + "-" + option.name() + "-" + channel);
+            box.setTooltip(new Tooltip(option.description()));
+            box.setOnAction(e -> {
+                List<String> chosen = new ArrayList<>(BundleOptions.channels(model.bundleValue(id, option.name())));
+                chosen.remove(channel);
+                if (box.isSelected()) chosen.add(channel);
+                setBundle(option.name(), chosen);
+            });
+            syncs.add(() -> box.setSelected(BundleOptions.channels(model.bundleValue(id, option.name())).contains(channel)));
+            row.getChildren().add(box);
+        }
+        return row;
     }
 
     private void setBundle(String name, Object value) {

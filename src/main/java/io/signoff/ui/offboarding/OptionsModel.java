@@ -165,8 +165,12 @@ final class OptionsModel {
         return options(connectionId).bundle().get(name);
     }
 
-    /** Whether a job option can be changed now: with "Delete user" on, only "Delete user" itself can. */
+    /**
+     * Whether a job option can be changed now: with "Delete user" on, only "Delete user" itself and the notifications,
+     * which report on whatever the job does.
+     */
     boolean bundleOptionEnabled(String connectionId, String name) {
+        if (BundleOptions.POST_EXECUTION.equals(name)) return true;
         if (deletesUser(connectionId)) return BundleOptions.DELETE_USER.equals(name);
         if (BundleOptions.KEEP_COPY.equals(name)) return bundleOptionSelected(connectionId, BundleOptions.FORWARD);
         return true;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signoff.model.StepStatus;
+import io.signoff.offboarding.BundleOptions;
 import io.signoff.offboarding.Guardrail;
+import io.signoff.offboarding.PlanStep;
 import io.signoff.offboarding.RunState;
 import io.signoff.offboarding.StepAction;
 import io.signoff.offboarding.StepState;
@@ -87,6 +89,9 @@ class OffboardingWizardUiTest {
         assertTrue(robot.lookup("#option-sim-lucid-manual-logout").queryAs(CheckBox.class).isSelected());
         assertTrue(robot.lookup("#option-sim-cipp-block").queryAs(CheckBox.class).isSelected());
         assertTrue(robot.lookup("#option-sim-cipp-ConvertToShared").queryAs(CheckBox.class).isSelected());
+        CheckBox notifyByEmail = robot.lookup("#option-sim-cipp-postExecution-email").queryAs(CheckBox.class);
+        assertFalse(notifyByEmail.isSelected(), "no notification unless asked for");
+        robot.interact(notifyByEmail::fire);
         type(robot, "#options-reference", "INC-4711");
         next(robot);
 
@@ -102,6 +107,9 @@ class OffboardingWizardUiTest {
         int firstRevoke = actions.indexOf(StepAction.REVOKE_SESSIONS);
         assertTrue(firstDisable >= 0 && firstDisable < firstRevoke, "block sign-in before any revoke: " + actions);
         assertEquals(preview.rows().size(), table(robot, "#preview-steps").getItems().size());
+        PlanStep job = preview.plan().steps().stream().filter(s -> s.action() == StepAction.OFFBOARD_BUNDLE).findFirst().orElseThrow();
+        assertEquals(List.of("email"), job.bundleOptions().get(BundleOptions.POST_EXECUTION), job.bundleOptions().toString());
+        assertTrue(job.call().contains("postExecution: email"), job.call());
         assertTrue(bed.simulatorWrites() == 0, "nothing is called before the operator confirms");
 
         robot.clickOn("#preview-run");

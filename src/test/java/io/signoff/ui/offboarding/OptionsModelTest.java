@@ -112,6 +112,28 @@ class OptionsModelTest {
     }
 
     @Test
+    void cippsNotificationsGoWithAnyJobEvenDeleteUserAndAloneAskForNothing() {
+        OptionsModel model = jane();
+        model.setBundleOption("cipp", BundleOptions.POST_EXECUTION, List.of("psa", "Email", "sms"));
+        assertEquals(List.of("email", "psa"), model.bundleValue("cipp", BundleOptions.POST_EXECUTION), "known channels only");
+
+        model.setBundleOption("cipp", BundleOptions.DELETE_USER, true);
+        assertTrue(model.bundleOptionEnabled("cipp", BundleOptions.POST_EXECUTION), "the report is about whatever the job does");
+        assertEquals(Map.of(BundleOptions.DELETE_USER, true, BundleOptions.POST_EXECUTION, List.of("email", "psa")),
+                model.toOptions().forConnection("cipp").bundle());
+        model.setBundleOption("cipp", BundleOptions.POST_EXECUTION, List.of("webhook"));
+        assertTrue(model.deletesUser("cipp"), "choosing a channel does not undo Delete user");
+
+        model.setBundleOption("cipp", BundleOptions.DELETE_USER, false);
+        model.setBundleOption("cipp", BundleOptions.POST_EXECUTION, List.of());
+        assertNull(model.bundleValue("cipp", BundleOptions.POST_EXECUTION), "no channel left: no option");
+
+        Map<String, Object> onlyNotify = BundleOptions.normalise(Map.of(BundleOptions.POST_EXECUTION, Map.of("webhook", true, "email", "false")));
+        assertEquals(Map.of(BundleOptions.POST_EXECUTION, List.of("webhook")), onlyNotify, "CIPP's own map form is read too");
+        assertTrue(BundleOptions.selectedActions(onlyNotify).isEmpty(), "a notification alone is no job");
+    }
+
+    @Test
     void keepACopyOnlyGoesWithForwarding() {
         OptionsModel model = jane();
         assertFalse(model.bundleOptionEnabled("cipp", BundleOptions.KEEP_COPY));
