@@ -2,7 +2,9 @@ package io.signoff;
 
 import io.signoff.controller.ConnectionTenants;
 import io.signoff.controller.TenantsController;
+import io.signoff.ui.FxToolkit;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -26,23 +28,28 @@ public final class ServicesFloorWindow {
         Path configDir = Path.of(args[0]);
         Path dataDir = Path.of(args[1]);
         System.setProperty(Launcher.LOG_DIR_PROPERTY, dataDir.resolve("logs").toString());
-        Label[] label = new Label[1];
-        Platform.startup(() -> { // the toolkit comes up while the services open, as in the console
-            label[0] = new Label("Loading tenants…");
+        CompletableFuture<Label> shown = new CompletableFuture<>();
+        FxToolkit toolkit = FxToolkit.startingNow(); // on a thread of its own: it comes up while the services open
+        toolkit.whenStarted(() -> {
+            Label label = new Label("Loading tenants…");
             Stage stage = new Stage();
             stage.setTitle("Signoff's services, no console UI");
-            stage.setScene(new Scene(new StackPane(label[0]), 1200, 780));
+            stage.setScene(new Scene(new StackPane(label), 1200, 780));
             stage.show();
+            shown.complete(label);
         });
         ConsoleServices services = ConsoleServices.open(true, configDir, dataDir);
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "floor-shutdown")); // the demo's temp config
         TenantsController tenants = services.tenantsController(services.providerPool(connection -> true));
-        tenants.load(snapshot -> { }).thenAccept(snapshot -> Platform.runLater(() -> {
-            label[0].setText(snapshot.connections().stream()
+        tenants.load(snapshot -> { }).thenAcceptBoth(shown, (snapshot, label) -> Platform.runLater(() -> {
+            label.setText(snapshot.connections().stream()
                     .flatMap(c -> c.tenants().stream().map(t -> c.connection().displayName() + ": " + t.displayName()))
                     .collect(Collectors.joining("\n")));
             // Like the console's marker: printed once the frame with the tenants has been laid out.
             Platform.runLater(() -> System.out.println(GuiStarter.STARTUP_MARKER));
-        }));
+        })).exceptionally(failed -> {
+            failed.printStackTrace(); // the benchmark shows the child's output when the marker never comes
+            return null;
+        });
     }
 }

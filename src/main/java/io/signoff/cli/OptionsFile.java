@@ -144,11 +144,19 @@ final class OptionsFile {
                 return people;
             }
             case CHANNELS -> {
+                String expected = "expected a list of channels, some of " + String.join(", ", BundleOptions.NOTIFY_CHANNELS)
+                        + " (or CIPP's own {\"email\": true, …})";
                 List<String> channels = new ArrayList<>();
-                for (JsonElement c : array(value, where)) {
-                    if (!isString(c) || BundleOptions.channels(c.getAsString()).size() != 1) {
-                        throw bad(where, "expected a list of channels, some of " + String.join(", ", BundleOptions.NOTIFY_CHANNELS));
+                if (value != null && value.isJsonObject()) { // CIPP's own form
+                    for (Map.Entry<String, JsonElement> c : value.getAsJsonObject().entrySet()) {
+                        if (BundleOptions.channels(c.getKey()).size() != 1 || !isBoolean(c.getValue())) throw bad(where, expected);
+                        if (c.getValue().getAsBoolean()) channels.add(c.getKey());
                     }
+                    return BundleOptions.channels(channels);
+                }
+                if (value == null || !value.isJsonArray()) throw bad(where, expected);
+                for (JsonElement c : value.getAsJsonArray()) {
+                    if (!isString(c) || BundleOptions.channels(c.getAsString()).size() != 1) throw bad(where, expected);
                     channels.add(c.getAsString());
                 }
                 return BundleOptions.channels(channels);

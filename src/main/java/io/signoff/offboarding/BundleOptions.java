@@ -129,6 +129,11 @@ public final class BundleOptions {
     public static Map<String, Object> with(Map<String, Object> options, String name, Object value) {
         if (!isKnown(name)) throw new IllegalArgumentException("Unknown offboarding job option '" + name + "'");
         Map<String, Object> out = new LinkedHashMap<>(options);
+        if (POST_EXECUTION.equals(name)) {
+            List<String> channels = channels(value); // no known channel: nothing to report through
+            if (channels.isEmpty()) out.remove(name); else out.put(name, channels);
+            return out;
+        }
         boolean selecting = value != null && isSelected(Map.of(name, value), name);
         if (!selecting) {
             out.remove(name);
@@ -136,10 +141,10 @@ public final class BundleOptions {
         }
         if (DELETE_USER.equals(name)) {
             out.keySet().removeIf(other -> !POST_EXECUTION.equals(other));
-        } else if (!POST_EXECUTION.equals(name)) {
+        } else {
             out.remove(DELETE_USER);
         }
-        out.put(name, POST_EXECUTION.equals(name) ? channels(value) : value);
+        out.put(name, value);
         return out;
     }
 

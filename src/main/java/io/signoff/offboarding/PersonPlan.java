@@ -71,8 +71,11 @@ final class PersonPlan {
             if (o.hardDelete()) excluded.add("hard delete");
             String more = excluded.isEmpty() ? "" : " DeleteUser excludes every other option; left out: " + String.join(", ", excluded) + ".";
             a.deleting = true;
-            a.bundle = add(a, StepAction.OFFBOARD_BUNDLE, "Offboarding job: delete user", null,
-                    Map.of(BundleOptions.DELETE_USER, Boolean.TRUE), List.of());
+            Map<String, Object> deletion = new LinkedHashMap<>();
+            deletion.put(BundleOptions.DELETE_USER, Boolean.TRUE);
+            List<String> notify = BundleOptions.channels(o.bundle().get(BundleOptions.POST_EXECUTION));
+            if (!notify.isEmpty()) deletion.put(BundleOptions.POST_EXECUTION, notify); // the report goes with any job
+            a.bundle = add(a, StepAction.OFFBOARD_BUNDLE, "Offboarding job: delete user", null, deletion, List.of());
             blockers.add(a.bundle.id());
             guardrails.add(Guardrail.Severity.WARNING, Guardrail.Kind.DELETE_USER, target.email(), a.target.connection().id(),
                     a.bundle.id(), "The user will be deleted in " + where(a) + ": irreversible after the retention period." + more);

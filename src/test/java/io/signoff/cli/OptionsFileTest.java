@@ -121,6 +121,13 @@ class OptionsFileTest {
         assertProblem("""
                 {"byConnection": {"m365": {"bundle": {"postExecution": "email"}}}}
                 """, "byConnection.m365.bundle.postExecution");
+        OffboardingOptions cippsForm = read("""
+                {"byConnection": {"m365": {"bundle": {"DeleteUser": true, "postExecution": {"webhook": false, "Email": true}}}}}
+                """);
+        assertEquals(List.of("email"), cippsForm.forConnection("m365").bundle().get("postExecution"), "CIPP's own form");
+        assertProblem("""
+                {"byConnection": {"m365": {"bundle": {"postExecution": {"email": "yes"}}}}}
+                """, "byConnection.m365.bundle.postExecution: expected a list of channels");
     }
 
     private void assertProblem(String json, String expected) {

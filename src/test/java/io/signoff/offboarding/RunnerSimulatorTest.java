@@ -335,6 +335,22 @@ class RunnerSimulatorTest {
     }
 
     @Test
+    void aJobThatDeletesTheUserStillAsksForItsReport() throws Exception {
+        OffboardingTarget jane = h.find(SimHarness.JANE, "cipp");
+        OffboardingPlan plan = builder.build(List.of(jane), new OffboardingOptions(Map.of("cipp", ProviderOptions.none()
+                .withBundleOption(BundleOptions.POST_EXECUTION, List.of("webhook"))
+                .withBundleOption(BundleOptions.DELETE_USER, true)), List.of(), "HR-13"));
+        PlanStep job = step(plan, "cipp", StepAction.OFFBOARD_BUNDLE);
+        assertEquals(Map.of(BundleOptions.DELETE_USER, true, BundleOptions.POST_EXECUTION, List.of("webhook")), job.bundleOptions());
+
+        OffboardingRunner runner = h.runner();
+        RunSnapshot run = runner.awaitSettled(runner.start(plan, (s, changed) -> { }).runId(), WAIT);
+
+        assertEquals(StepStatus.SUCCEEDED, state(run, job).status(), () -> state(run, job).toString());
+        assertEquals("Webhook", h.cipp().scheduledTasks().get(0).get("PostExecution"));
+    }
+
+    @Test
     void aRateLimitStormSlowsTheRunDownButEveryStepSucceeds() throws Exception {
         h.close();
         h = SimHarness.start(dir.resolve("storm"), io.signoff.model.RequestOptions.defaults()

@@ -268,7 +268,10 @@ final class ConnectionOptionsPane {
                 if (box.isSelected()) chosen.add(channel);
                 setBundle(option.name(), chosen);
             });
-            syncs.add(() -> box.setSelected(BundleOptions.channels(model.bundleValue(id, option.name())).contains(channel)));
+            syncs.add(() -> {
+                box.setSelected(BundleOptions.channels(model.bundleValue(id, option.name())).contains(channel));
+                box.setDisable(!model.bundleOptionEnabled(id, option.name()));
+            });
             row.getChildren().add(box);
         }
         return row;

@@ -170,8 +170,7 @@ final class OptionsModel {
      * which report on whatever the job does.
      */
     boolean bundleOptionEnabled(String connectionId, String name) {
-        if (BundleOptions.POST_EXECUTION.equals(name)) return true;
-        if (deletesUser(connectionId)) return BundleOptions.DELETE_USER.equals(name);
+        if (deletesUser(connectionId)) return BundleOptions.DELETE_USER.equals(name) || BundleOptions.POST_EXECUTION.equals(name);
         if (BundleOptions.KEEP_COPY.equals(name)) return bundleOptionSelected(connectionId, BundleOptions.FORWARD);
         return true;
     }

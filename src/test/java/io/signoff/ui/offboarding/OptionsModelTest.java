@@ -119,6 +119,7 @@ class OptionsModelTest {
 
         model.setBundleOption("cipp", BundleOptions.DELETE_USER, true);
         assertTrue(model.bundleOptionEnabled("cipp", BundleOptions.POST_EXECUTION), "the report is about whatever the job does");
+        assertFalse(model.bundleOptionEnabled("cipp", BundleOptions.KEEP_COPY));
         assertEquals(Map.of(BundleOptions.DELETE_USER, true, BundleOptions.POST_EXECUTION, List.of("email", "psa")),
                 model.toOptions().forConnection("cipp").bundle());
         model.setBundleOption("cipp", BundleOptions.POST_EXECUTION, List.of("webhook"));
@@ -127,6 +128,7 @@ class OptionsModelTest {
         model.setBundleOption("cipp", BundleOptions.DELETE_USER, false);
         model.setBundleOption("cipp", BundleOptions.POST_EXECUTION, List.of());
         assertNull(model.bundleValue("cipp", BundleOptions.POST_EXECUTION), "no channel left: no option");
+        assertEquals(Map.of(), BundleOptions.with(Map.of(), BundleOptions.POST_EXECUTION, List.of("sms")), "no known channel: no option");
 
         Map<String, Object> onlyNotify = BundleOptions.normalise(Map.of(BundleOptions.POST_EXECUTION, Map.of("webhook", true, "email", "false")));
         assertEquals(Map.of(BundleOptions.POST_EXECUTION, List.of("webhook")), onlyNotify, "CIPP's own map form is read too");
