@@ -130,8 +130,12 @@ public final class BundleOptions {
         if (!isKnown(name)) throw new IllegalArgumentException("Unknown offboarding job option '" + name + "'");
         Map<String, Object> out = new LinkedHashMap<>(options);
         if (POST_EXECUTION.equals(name)) {
-            List<String> channels = channels(value); // no known channel: nothing to report through
-            if (channels.isEmpty()) out.remove(name); else out.put(name, channels);
+            List<String> channels = channels(value);
+            if (channels.isEmpty()) {
+                out.remove(name); // no known channel: nothing to report through
+            } else {
+                out.put(name, channels);
+            }
             return out;
         }
         boolean selecting = value != null && isSelected(Map.of(name, value), name);
