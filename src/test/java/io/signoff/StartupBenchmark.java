@@ -53,7 +53,7 @@ class StartupBenchmark {
         List<Double> signoffMs = new ArrayList<>();
         List<Double> tableMs = new ArrayList<>();
         List<Double> floorMs = new ArrayList<>();
-        Path floorClasses = onlyTheFloorWindow(project, tmp.resolve("floor-classes"));
+        List<String> floorJava = javaLikeAppSignoff(project, onlyTheFloorWindow(project, tmp.resolve("floor-classes")));
         try (VirtualDisplay display = VirtualDisplay.start()) {
             for (int run = 0; run <= RUNS; run++) { // run 0 warms the disk cache and is not counted
                 double b = display.timeToLine(bare, BareJavaFxWindow.SHOWN);
@@ -63,7 +63,7 @@ class StartupBenchmark {
                         "--config-dir", tmp.resolve("config-" + run).toString(), "--data-dir", tmp.resolve("data-" + run).toString()));
                 double s = display.timeToLine(signoff, GuiStarter.STARTUP_MARKER);
                 double t = display.timeToLine(table, BareJavaFxWindow.SHOWN);
-                List<String> floor = new ArrayList<>(javaLikeAppSignoff(project, floorClasses));
+                List<String> floor = new ArrayList<>(floorJava);
                 floor.addAll(List.of(ServicesFloorWindow.class.getName(),
                         tmp.resolve("floor-config-" + run).toString(), tmp.resolve("floor-data-" + run).toString()));
                 double f = display.timeToLine(floor, GuiStarter.STARTUP_MARKER);

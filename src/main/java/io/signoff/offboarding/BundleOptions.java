@@ -101,6 +101,11 @@ public final class BundleOptions {
         return CippOffboardingOptions.notifyChannels(value);
     }
 
+    /** The channels the job's options ask CIPP to report through; empty when none. */
+    public static List<String> notifications(Map<String, Object> options) {
+        return channels(options.get(POST_EXECUTION));
+    }
+
     public static boolean isFlag(String name) {
         return ALL.stream().anyMatch(o -> o.name().equals(name) && o.type() == BundleOption.Type.FLAG);
     }

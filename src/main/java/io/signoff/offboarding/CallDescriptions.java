@@ -22,7 +22,7 @@ final class CallDescriptions {
                 case REVOKE_SESSIONS -> "POST ExecRevokeSessions {tenantFilter: " + tenantId + ", ID: " + who + "}";
                 case OFFBOARD_BUNDLE -> "POST ExecOffboardUser {tenantFilter: " + tenantId + ", user: " + who + ", "
                         + String.join(", ", BundleOptions.selectedActions(bundle))
-                        + (notified(bundle).isEmpty() ? "" : ", postExecution: " + String.join(" + ", notified(bundle)))
+                        + notified(BundleOptions.notifications(bundle))
                         + (reference == null || reference.isBlank() ? "" : ", reference: " + reference)
                         + "}, then ListScheduledItems until the job reports";
                 default -> null;
@@ -46,8 +46,8 @@ final class CallDescriptions {
         return endpoint != null ? endpoint : action.title() + " of " + who + " through the " + kind.displayName() + " API";
     }
 
-    private static List<String> notified(Map<String, Object> bundle) {
-        return BundleOptions.channels(bundle.get(BundleOptions.POST_EXECUTION));
+    private static String notified(List<String> channels) {
+        return channels.isEmpty() ? "" : ", postExecution: " + String.join(" + ", channels);
     }
 
     private static String scope(RevokeOptions revoke) {

@@ -73,7 +73,7 @@ final class PersonPlan {
             a.deleting = true;
             Map<String, Object> deletion = new LinkedHashMap<>();
             deletion.put(BundleOptions.DELETE_USER, Boolean.TRUE);
-            List<String> notify = BundleOptions.channels(o.bundle().get(BundleOptions.POST_EXECUTION));
+            List<String> notify = BundleOptions.notifications(o.bundle());
             if (!notify.isEmpty()) deletion.put(BundleOptions.POST_EXECUTION, notify); // the report goes with any job
             a.bundle = add(a, StepAction.OFFBOARD_BUNDLE, "Offboarding job: delete user", null, deletion, List.of());
             blockers.add(a.bundle.id());

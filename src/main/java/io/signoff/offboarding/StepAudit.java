@@ -60,7 +60,7 @@ final class StepAudit {
         }
         if (!step.bundleOptions().isEmpty()) {
             out.put("options", String.join(",", BundleOptions.selectedActions(step.bundleOptions())));
-            List<String> notify = BundleOptions.channels(step.bundleOptions().get(BundleOptions.POST_EXECUTION));
+            List<String> notify = BundleOptions.notifications(step.bundleOptions());
             if (!notify.isEmpty()) out.put("notify", String.join(",", notify));
         }
         return out;
